@@ -1,0 +1,146 @@
+"""The data every stage hands to the next: a thread as a post plus a tree of comments.
+
+Plain dataclasses so that a thread can be dumped as JSON (``--json``) and built by hand in
+tests. A field the page does not carry stays ``None``: the book leaves it out rather than
+inventing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass
+class Comment:
+    """One comment, or the opening post (then ``depth`` is 0 and ``parent_id`` is None)."""
+
+    id: str
+    parent_id: str | None = None
+    depth: int = 0
+    author: str | None = None
+    """Display name as the page shows it."""
+    author_id: str | None = None
+    """A stable handle such as ``user@instance``."""
+    created: datetime | None = None
+    """Timezone-aware; None when the page only gave a relative time."""
+    created_text: str | None = None
+    """What the page showed ("11 days ago") when no absolute time exists."""
+    edited: datetime | bool | None = None
+    """When it was edited, True when the page only says that it was, None when not known."""
+    score: int | None = None
+    upvotes: int | None = None
+    downvotes: int | None = None
+    body_html: str = ""
+    """A cleaned XHTML fragment (see ``exporter.clean``)."""
+    is_op: bool = False
+    is_moderator: bool = False
+    is_admin: bool = False
+    distinguished: bool = False
+    deleted: bool = False
+    removed: bool = False
+    collapsed: bool = False
+    accepted: bool = False
+    stickied: bool = False
+    permalink: str | None = None
+    children: list[Comment] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Comment]:
+        """This comment, then its replies depth-first in page order (no recursion)."""
+        stack: list[Comment] = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+
+@dataclass
+class Stub:
+    """Replies the saved page announced ("2 more replies") but did not contain."""
+
+    parent_id: str | None
+    count: int | None
+
+
+@dataclass
+class Thread:
+    title: str
+    url: str | None = None
+    site: str = "generic"
+    """Key of the site module that parsed it, e.g. ``lemmy``."""
+    site_name: str | None = None
+    """The instance or host, e.g. ``lemmygrad.ml``."""
+    community: str | None = None
+    post: Comment | None = None
+    comments: list[Comment] = field(default_factory=list)
+    """Top-level comments; replies hang off ``children``."""
+    language: str | None = None
+    saved_at: datetime | None = None
+    missing: list[Stub] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Comment]:
+        """Every comment (not the post) depth-first in page order."""
+        for root in self.comments:
+            yield from root.walk()
+
+    def comment_count(self) -> int:
+        return sum(1 for _ in self.walk())
+
+
+def _comment_json(comment: Comment) -> dict[str, Any]:
+    # Built iteratively so that a reply chain thousands deep cannot hit the recursion limit.
+    out: dict[str, Any] = {}
+    pending: list[tuple[Comment, dict[str, Any]]] = [(comment, out)]
+    while pending:
+        node, target = pending.pop()
+        target.update(
+            {
+                "id": node.id,
+                "parent_id": node.parent_id,
+                "depth": node.depth,
+                "author": node.author,
+                "author_id": node.author_id,
+                "created": _iso(node.created),
+                "created_text": node.created_text,
+                "edited": _iso(node.edited) if isinstance(node.edited, datetime) else node.edited,
+                "score": node.score,
+                "upvotes": node.upvotes,
+                "downvotes": node.downvotes,
+                "is_op": node.is_op,
+                "is_moderator": node.is_moderator,
+                "is_admin": node.is_admin,
+                "distinguished": node.distinguished,
+                "deleted": node.deleted,
+                "removed": node.removed,
+                "permalink": node.permalink,
+                "body_html": node.body_html,
+            }
+        )
+        kids: list[dict[str, Any]] = [{} for _ in node.children]
+        target["children"] = kids
+        pending.extend(zip(node.children, kids))
+    return out
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def thread_to_json(thread: Thread) -> dict[str, Any]:
+    """The ``--json`` document; its keys are a public contract (add, never rename)."""
+    return {
+        "title": thread.title,
+        "url": thread.url,
+        "site": thread.site,
+        "site_name": thread.site_name,
+        "community": thread.community,
+        "language": thread.language,
+        "saved_at": _iso(thread.saved_at),
+        "post": _comment_json(thread.post) if thread.post else None,
+        "comments": [_comment_json(c) for c in thread.comments],
+        "missing": [{"parent_id": s.parent_id, "count": s.count} for s in thread.missing],
+        "warnings": list(thread.warnings),
+    }
