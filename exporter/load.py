@@ -1,0 +1,192 @@
+"""Read what the user gave us — a saved page or pasted text — into one decoded ``SavedPage``.
+
+This is the pipeline's input edge: the only stage that touches files. Everything after it is a
+pure function of the ``SavedPage``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from .errors import InputError
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
+
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE
+)
+_HTML_START = re.compile(
+    r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--|<meta[\s>]|<(?:div|article|ul|li|p|span|table|section|main)[\s>])",
+    re.IGNORECASE,
+)
+_CLOSING_TAG = re.compile(r"</[a-zA-Z][a-zA-Z0-9]*\s*>|<br\s*/?>")
+# Where browsers and SingleFile note the page's address and the time it was saved.
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
+_SINGLEFILE = re.compile(
+    r"Page saved with SingleFile\s*\n\s*url:\s*(\S+)\s*\n\s*saved date:\s*([^\n(]+)", re.IGNORECASE
+)
+
+
+@dataclass
+class SavedPage:
+    """A decoded input: its text, whether it is HTML, and where it came from."""
+
+    text: str
+    is_html: bool
+    source: str
+    """The file name as the user gave it, or ``<stdin>``: used in every message about it."""
+    url: str | None = None
+    saved_at: datetime | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @cached_property
+    def soup(self) -> BeautifulSoup:
+        """The parsed HTML, built once and only for the parsers that ask for it."""
+        from bs4 import BeautifulSoup
+
+        return BeautifulSoup(self.text, "lxml")
+
+
+def read_input(path: str, *, max_bytes: int = MAX_INPUT_BYTES) -> SavedPage:
+    """Read a path, or ``-`` for standard input, into a ``SavedPage``; never modifies the input."""
+    if path == "-":
+        data = _read_limited(sys.stdin.buffer, "<stdin>", max_bytes)
+        return page_from_bytes(data, "<stdin>")
+    file = Path(path)
+    try:
+        if file.is_dir():
+            raise InputError(f"{path}: is a folder; give the saved page's .html file instead")
+        with file.open("rb") as handle:
+            data = _read_limited(handle, path, max_bytes)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied; check that you can read it") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return page_from_bytes(data, path)
+
+
+def page_from_bytes(data: bytes, source: str) -> SavedPage:
+    """Decode bytes and tell a saved page from pasted text."""
+    text = decode(data, source)
+    if not text.strip():
+        raise InputError(f"{source}: is empty; save the thread page or paste the thread into it")
+    is_html = looks_like_html(text)
+    page = SavedPage(text=text, is_html=is_html, source=source)
+    if is_html:
+        _read_provenance(page)
+    return page
+
+
+def page_from_text(text: str, source: str = "<text>") -> SavedPage:
+    """A ``SavedPage`` from text already in memory (the Python API's ``load_thread``)."""
+    return page_from_bytes(text.encode("utf-8"), source)
+
+
+def decode(data: bytes, source: str) -> str:
+    """Bytes to text: a BOM wins, then a ``<meta charset>``, then UTF-8, then a detector."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    if _looks_binary(data):
+        raise InputError(
+            f"{source}: looks like a binary file, not a saved page or text; "
+            "save the thread with your browser's 'Save Page As' (HTML) or paste it as text"
+        )
+    declared = _META_CHARSET.search(data[:8192])
+    if declared:
+        name = declared.group(1).decode("ascii", "replace")
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            pass
+        else:
+            # Pages declare windows-1252 as latin-1 and GBK as GB2312; decode as the superset.
+            name = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "gb2312": "gb18030"}.get(
+                name.lower(), name
+            )
+            return data.decode(name, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from bs4 import UnicodeDammit
+
+    guess = UnicodeDammit(data, is_html=True)
+    if guess.unicode_markup is None:  # pragma: no cover - UnicodeDammit falls back to cp1252
+        return data.decode("utf-8", errors="replace")
+    return guess.unicode_markup
+
+
+def looks_like_html(text: str) -> bool:
+    """A saved page or an HTML fragment, as opposed to text pasted from the screen."""
+    head = text[:4096]
+    if not _HTML_START.match(head):
+        return False
+    # The first closing tag can sit far in: Lemmy's isoData script alone is often 100 KB.
+    return _CLOSING_TAG.search(text) is not None
+
+
+def _read_limited(handle: BinaryIO, source: str, max_bytes: int) -> bytes:
+    data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{source}: is larger than {max_bytes // (1024 * 1024)} MB; "
+            "this is not a thread page, or raise the limit with --max-input-mb"
+        )
+    return data
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+    return controls > len(sample) // 20
+
+
+def _read_provenance(page: SavedPage) -> None:
+    head = page.text[:20000]
+    single = _SINGLEFILE.search(head)
+    if single:
+        page.url = single.group(1)
+        page.saved_at = _parse_loose_date(single.group(2))
+        return
+    saved = _SAVED_FROM.search(head)
+    if saved:
+        page.url = saved.group(1)
+
+
+def _parse_loose_date(text: str) -> datetime | None:
+    """SingleFile writes dates like 'Tue Nov 10 2026 09:02:12 GMT+0000'."""
+    match = re.match(
+        r"\w{3} (\w{3}) (\d{1,2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT([+-]\d{4})", text.strip()
+    )
+    if not match:
+        return None
+    month, day, year, hh, mm, ss, offset = match.groups()
+    try:
+        moment = datetime.strptime(
+            f"{year} {month} {day} {hh}:{mm}:{ss} {offset}", "%Y %b %d %H:%M:%S %z"
+        )
+    except ValueError:
+        return None
+    return moment.astimezone(timezone.utc)

@@ -1,0 +1,82 @@
+"""The site registry: every site module says how sure it is that a page is its own.
+
+Like yt-dlp's extractors, each module under ``exporter.sites`` is small, knows one site's
+markup, and exports a ``SITE``. The rest of the program never names a site: it asks the
+registry to ``detect`` the best parser, or takes the user's ``--site``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from ..errors import NoThreadFound
+from ..load import SavedPage
+from ..model import Thread
+
+# Every site module, in the order ties are broken. Add a new site here.
+SITE_MODULES = ("lemmy",)
+# Below this a page is not taken as the site's, however it compares with the others.
+MIN_SCORE = 0.3
+
+
+@dataclass(frozen=True)
+class Site:
+    key: str
+    """What ``--site`` takes and ``Thread.site`` holds."""
+    name: str
+    """How users call it ("Lemmy")."""
+    description: str
+    """One line for ``--help``: which pages and pastes it reads."""
+    score: Callable[[SavedPage], float]
+    """0.0-1.0: how sure the module is that the page is its own. Must be cheap."""
+    parse: Callable[[SavedPage], Thread]
+    """The page as a ``Thread``; raises ``NoThreadFound`` when there is none in it."""
+
+
+@cache
+def all_sites() -> tuple[Site, ...]:
+    sites = []
+    for module_name in SITE_MODULES:
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        site = module.SITE
+        assert isinstance(site, Site)
+        sites.append(site)
+    return tuple(sites)
+
+
+def site_keys() -> tuple[str, ...]:
+    return SITE_MODULES
+
+
+def get_site(key: str) -> Site:
+    for site in all_sites():
+        if site.key == key:
+            return site
+    raise KeyError(key)
+
+
+def detect(page: SavedPage) -> Site | None:
+    """The site whose module is most sure of the page, or None when none is sure enough."""
+    best: Site | None = None
+    best_score = MIN_SCORE
+    for site in all_sites():
+        score = site.score(page)
+        if score > best_score:
+            best, best_score = site, score
+    return best
+
+
+def parse_page(page: SavedPage, site_key: str | None = None) -> Thread:
+    """Parse with the named site, or with the one ``detect`` picks."""
+    site = get_site(site_key) if site_key else detect(page)
+    if site is None:
+        names = ", ".join(s.name for s in all_sites())
+        kind = "saved page" if page.is_html else "text"
+        raise NoThreadFound(
+            f"{page.source}: no thread recognised in this {kind} (supported: {names}); "
+            "if it is one of these, name it with --site"
+        )
+    return site.parse(page)

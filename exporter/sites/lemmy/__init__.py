@@ -1,0 +1,131 @@
+"""Lemmy (lemmy-ui 0.19): saved pages, with or without scripts, and threads pasted as text.
+
+Three ways in, most complete first: the ``window.isoData`` API data embedded in the page, the
+page's markup alone (SingleFile strips scripts), and text copied from the browser.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ...errors import NoThreadFound
+from ...load import SavedPage
+from ...model import Comment, Thread
+from .. import Site
+from . import dom, isodata
+
+
+def score(page: SavedPage) -> float:
+    if not page.is_html:
+        from .paste import score_text
+
+        return score_text(page.text)
+    text = page.text
+    if "window.isoData" in text[:500_000] and '"post_view"' in text:
+        return 1.0
+    # lemmy-ui's own class names, together: a comment node beside a person listing.
+    if "comment-node" in text and "person-listing" in text:
+        return 0.9
+    if "post-listing" in text and "person-listing" in text:
+        return 0.6
+    return 0.0
+
+
+def parse(page: SavedPage) -> Thread:
+    if not page.is_html:
+        from .paste import parse_text
+
+        thread = parse_text(page.text)
+        thread.url = thread.url or page.url
+        thread.saved_at = thread.saved_at or page.saved_at
+        return thread
+    data = isodata.extract(page.text)
+    if data is not None and isodata.has_thread(data):
+        thread = _from_isodata(page, data)
+    else:
+        thread = _from_dom(page)
+    thread.saved_at = page.saved_at
+    return thread
+
+
+def _from_isodata(page: SavedPage, data: dict[str, object]) -> Thread:
+    soup = page.soup
+    base = isodata.site_url(data) or dom.page_base_url(soup) or page.url
+    bodies = dom.read_bodies(soup, base)
+    dom_post = dom.read_post(soup, base)
+    if dom_post is not None and dom_post.body_html:
+        bodies["post"] = dom_post.body_html
+    post = isodata.read_post(data, bodies, base)
+    roots, stubs = isodata.read_comments(data, bodies, dom.page_order(soup), base)
+    view = isodata._post_view(data) or {}
+    community = view.get("community") or {}
+    raw_post = view.get("post") or {}
+    assert isinstance(community, dict) and isinstance(raw_post, dict)
+    url = isodata.page_url(data) or page.url
+    return Thread(
+        title=str(raw_post.get("name") or "").strip(),
+        url=url,
+        site="lemmy",
+        site_name=urlsplit(base).hostname if base else None,
+        community=_community_name(community),
+        post=post,
+        comments=roots,
+        language=isodata.language(data, raw_post.get("language_id")),
+        missing=stubs,
+    )
+
+
+def _community_name(community: dict[object, object]) -> str | None:
+    title, name = community.get("title"), community.get("name")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    return name if isinstance(name, str) else None
+
+
+def _from_dom(page: SavedPage) -> Thread:
+    soup = page.soup
+    base = dom.page_base_url(soup) or page.url
+    post = dom.read_post(soup, base)
+    roots, stubs = dom.read_comments(soup, base)
+    if post is None and not roots:
+        raise NoThreadFound(
+            f"{page.source}: this Lemmy page holds no post and no comments; "
+            "save the post's own page (…/post/NUMBER) after its comments have loaded"
+        )
+    thread = Thread(
+        title=post.title if post else "",
+        url=base,
+        site="lemmy",
+        site_name=urlsplit(base).hostname if base else None,
+        community=post.community if post else None,
+        comments=roots,
+        missing=stubs,
+    )
+    if post is not None:
+        score = post.upvotes - (post.downvotes or 0) if post.upvotes is not None else None
+        thread.post = Comment(
+            id="post",
+            author=post.author,
+            author_id=post.author_id,
+            created=post.created,
+            created_text=None if post.created else post.created_text,
+            edited=post.edited,
+            score=score,
+            upvotes=post.upvotes,
+            downvotes=post.downvotes,
+            body_html=post.body_html,
+            is_op=True,
+            is_moderator=post.is_moderator,
+            is_admin=post.is_admin,
+            permalink=base,
+        )
+    return thread
+
+
+SITE = Site(
+    key="lemmy",
+    name="Lemmy",
+    description="Lemmy posts (lemmy-ui 0.19): saved pages with or without scripts, pasted text",
+    score=score,
+    parse=parse,
+)

@@ -1,0 +1,223 @@
+"""Lemmy's ``window.isoData``: the API data lemmy-ui embeds in every page it renders.
+
+It is the most complete source a saved page has (exact times, vote counts, the ``path`` that
+gives every comment's parent, the count of replies that were not loaded), so it is preferred
+over the DOM. It is serialize-javascript output, not JSON: ``undefined`` values (and, in
+principle, ``new Date(…)``) occur outside strings and are rewritten before decoding.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from ...clean import markdown_to_html, strip_xml_illegal
+from ...model import Comment, Stub
+
+_START = re.compile(r"window\.isoData\s*=\s*")
+# A JSON string (kept as is), or a JavaScript-only value outside strings (rewritten).
+_JS_ONLY = re.compile(r'("(?:[^"\\]|\\.)*")|\bundefined\b|new Date\(("(?:[^"\\]|\\.)*")\)')
+
+
+def extract(text: str) -> dict[str, Any] | None:
+    """The isoData object of a lemmy-ui page, or None when the page has none (or it is broken)."""
+    match = _START.search(text)
+    if not match:
+        return None
+    start = match.end()
+    end = text.find("</script>", start)
+    source = text[start : end if end != -1 else len(text)]
+    source = _JS_ONLY.sub(_to_json, source)
+    try:
+        data, _ = json.JSONDecoder().raw_decode(source)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _to_json(match: re.Match[str]) -> str:
+    if match.group(1) is not None:
+        return match.group(1)
+    if match.group(2) is not None:
+        return match.group(2)
+    return "null"
+
+
+def has_thread(data: dict[str, Any]) -> bool:
+    return _post_view(data) is not None
+
+
+def _post_view(data: dict[str, Any]) -> dict[str, Any] | None:
+    view = _dig(data, "routeData", "postRes", "data", "post_view")
+    return view if isinstance(view, dict) else None
+
+
+def _dig(data: Any, *keys: str) -> Any:
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def parse_time(value: Any) -> datetime | None:
+    """Lemmy 0.19 writes '…Z'; 0.18 and older wrote naive UTC times without a zone."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def site_url(data: dict[str, Any]) -> str | None:
+    actor = _dig(data, "site_res", "site_view", "site", "actor_id")
+    return actor if isinstance(actor, str) and actor.startswith("http") else None
+
+
+def page_url(data: dict[str, Any]) -> str | None:
+    base, path = site_url(data), data.get("path")
+    if base and isinstance(path, str):
+        return urljoin(base, path)
+    ap_id = _dig(_post_view(data), "post", "ap_id")
+    return ap_id if isinstance(ap_id, str) else None
+
+
+def language(data: dict[str, Any], language_id: Any) -> str | None:
+    for entry in _dig(data, "site_res", "all_languages") or []:
+        if isinstance(entry, dict) and entry.get("id") == language_id:
+            code = entry.get("code")
+            return code if isinstance(code, str) and code != "und" else None
+    return None
+
+
+def _handle(person: dict[str, Any]) -> str | None:
+    name, actor = person.get("name"), person.get("actor_id")
+    if not isinstance(name, str):
+        return None
+    host = urlsplit(actor).hostname if isinstance(actor, str) else None
+    return f"{name}@{host}" if host else name
+
+
+def _display_name(person: dict[str, Any]) -> str | None:
+    name = person.get("display_name") or person.get("name")
+    return strip_xml_illegal(name).strip() or None if isinstance(name, str) else None
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def read_post(data: dict[str, Any], bodies: dict[str, str], base_url: str | None) -> Comment:
+    """The opening post; its body from the DOM when rendered there (key ``"post"``)."""
+    view = _post_view(data) or {}
+    post, creator, counts = view.get("post") or {}, view.get("creator") or {}, view.get("counts") or {}
+    body = bodies.get("post")
+    if body is None:
+        body = markdown_to_html(str(post.get("body") or ""), base_url)
+    link = post.get("url")
+    if isinstance(link, str) and urlsplit(link).scheme in {"http", "https"}:
+        from html import escape
+
+        body = f'<p class="post-link"><a href="{escape(link)}">{escape(link)}</a></p>' + body
+    return Comment(
+        id=str(post.get("id", "post")),
+        author=_display_name(creator),
+        author_id=_handle(creator),
+        created=parse_time(post.get("published")),
+        edited=parse_time(post.get("updated")),
+        score=_int(counts.get("score")),
+        upvotes=_int(counts.get("upvotes")),
+        downvotes=_int(counts.get("downvotes")),
+        body_html=body,
+        is_op=True,
+        is_moderator=bool(view.get("creator_is_moderator")),
+        is_admin=bool(view.get("creator_is_admin")),
+        deleted=bool(post.get("deleted")),
+        removed=bool(post.get("removed")),
+        stickied=bool(post.get("featured_community") or post.get("featured_local")),
+        permalink=page_url(data),
+    )
+
+
+def read_comments(
+    data: dict[str, Any], bodies: dict[str, str], order: dict[str, int], base_url: str | None
+) -> tuple[list[Comment], list[Stub]]:
+    """The comment tree from the ``path`` of each comment ("0.12.34": 34 replies to 12).
+
+    Siblings keep the order of the page when the DOM gave one, else the API's order. A comment
+    whose ``child_count`` exceeds the replies present has replies the page did not load.
+    """
+    post_view = _post_view(data) or {}
+    op_id = _dig(post_view, "post", "creator_id")
+    views = _dig(data, "routeData", "commentsRes", "data", "comments") or []
+    by_id: dict[str, Comment] = {}
+    parent_of: dict[str, str | None] = {}
+    child_counts: dict[str, int] = {}
+    api_order: dict[str, int] = {}
+    for index, view in enumerate(views):
+        if not isinstance(view, dict) or not isinstance(view.get("comment"), dict):
+            continue
+        comment = _read_comment(view, op_id, bodies, base_url)
+        path = str(view["comment"].get("path") or "")
+        chain = [part for part in path.split(".") if part and part != "0"]
+        parent_of[comment.id] = chain[-2] if len(chain) > 1 else None
+        child_counts[comment.id] = _int((view.get("counts") or {}).get("child_count")) or 0
+        by_id[comment.id] = comment
+        api_order[comment.id] = index
+    roots: list[Comment] = []
+    for comment_id in sorted(by_id, key=lambda cid: (order.get(cid, len(order)), api_order[cid])):
+        comment = by_id[comment_id]
+        parent = by_id.get(parent_of[comment_id] or "")
+        if parent is None:
+            roots.append(comment)
+        else:
+            comment.parent_id = parent.id
+            parent.children.append(comment)
+    stubs = []
+    for root in roots:
+        for node in root.walk():
+            node.depth = 0 if node.parent_id is None else by_id[node.parent_id].depth + 1
+            # child_count counts every descendant, loaded or not; what the loaded replies do not
+            # account for was never in the page, and hangs right under this comment.
+            unloaded = child_counts.get(node.id, 0) - sum(
+                1 + child_counts.get(child.id, 0) for child in node.children
+            )
+            if unloaded > 0:
+                stubs.append(Stub(node.id, unloaded))
+    return roots, stubs
+
+
+def _read_comment(
+    view: dict[str, Any], op_id: Any, bodies: dict[str, str], base_url: str | None
+) -> Comment:
+    raw, creator, counts = view["comment"], view.get("creator") or {}, view.get("counts") or {}
+    comment_id = str(raw.get("id"))
+    deleted, removed = bool(raw.get("deleted")), bool(raw.get("removed"))
+    body = ""
+    if not (deleted or removed):
+        body = bodies.get(comment_id) or markdown_to_html(str(raw.get("content") or ""), base_url)
+    return Comment(
+        id=comment_id,
+        author=_display_name(creator),
+        author_id=_handle(creator),
+        created=parse_time(raw.get("published")),
+        edited=parse_time(raw.get("updated")),
+        score=_int(counts.get("score")),
+        upvotes=_int(counts.get("upvotes")),
+        downvotes=_int(counts.get("downvotes")),
+        body_html=body,
+        is_op=op_id is not None and creator.get("id") == op_id,
+        is_moderator=bool(view.get("creator_is_moderator")),
+        is_admin=bool(view.get("creator_is_admin")),
+        distinguished=bool(raw.get("distinguished")),
+        deleted=deleted,
+        removed=removed,
+        permalink=urljoin(base_url, f"/comment/{comment_id}") if base_url else None,
+    )
