@@ -63,6 +63,7 @@ def clean_html(fragment: str, base_url: str | None = None) -> str:
         return ""
     root = lxml_html.fragment_fromstring(safe, create_parent="div")
     _rewrite(root, base_url)
+    _drop_empty_blocks(root)
     return _serialise_children(root)
 
 
@@ -154,6 +155,13 @@ def _image_to_link(img: lxml_html.HtmlElement, base_url: str | None) -> None:
     else:
         img.tag = "span"
         img.set("class", "image-alt")
+
+
+def _drop_empty_blocks(root: lxml_html.HtmlElement) -> None:
+    """Remove the empty paragraphs that stripped forms and widgets leave behind."""
+    for el in list(root.iter("p", "div", "span")):
+        if el is not root and len(el) == 0 and not (el.text or "").strip():
+            el.drop_tag()
 
 
 def _unwrap(el: lxml_html.HtmlElement) -> None:

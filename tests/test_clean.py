@@ -1,0 +1,134 @@
+"""The sanitiser: what survives into the book is safe, well-formed XHTML."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from exporter.clean import clean_html, markdown_to_html, strip_xml_illegal, text_to_html
+
+BASE = "https://lemmy.example/post/1"
+
+
+def _well_formed(fragment: str) -> etree._Element:
+    return etree.fromstring(f"<div xmlns='http://www.w3.org/1999/xhtml'>{fragment}</div>")
+
+
+def test_scripts_handlers_and_styles_are_removed() -> None:
+    dirty = (
+        '<p onclick="steal()" style="color:red">hi<script>alert(1)</script>'
+        '<iframe src="https://evil.example"></iframe><form><input></form></p>'
+    )
+    out = clean_html(dirty, BASE)
+    assert out == "<p>hi</p>"
+
+
+def test_dangerous_links_keep_only_their_text() -> None:
+    out = clean_html(
+        '<a href="javascript:alert(1)">a</a> <a href="data:text/html,x">b</a> <a href="#top">c</a>',
+        BASE,
+    )
+    assert "href" not in out
+    assert out == "a b c"
+
+
+def test_relative_links_are_resolved_against_the_page() -> None:
+    out = clean_html('<a href="/u/alice">alice</a>', BASE)
+    assert out == '<a href="https://lemmy.example/u/alice">alice</a>'
+
+
+def test_remote_images_become_links_not_fetches() -> None:
+    out = clean_html('<p><img src="/pictrs/image/cat.png" alt="a cat"/></p>', BASE)
+    assert out == (
+        '<p><a href="https://lemmy.example/pictrs/image/cat.png" class="image-link">'
+        "[image: a cat]</a></p>"
+    )
+    assert "<img" not in clean_html('<img src="data:image/png;base64,AAAA">', BASE)
+
+
+def test_spoilers_become_visible_labelled_blocks() -> None:
+    out = clean_html("<details><summary>Plot</summary><p>He lives.</p></details>", BASE)
+    assert out == '<div class="spoiler"><p class="spoiler-label">Plot</p><p>He lives.</p></div>'
+
+
+def test_body_headings_sit_below_the_book_headings() -> None:
+    assert clean_html("<h1>Big</h1><h5>small</h5>") == "<h4>Big</h4><h6>small</h6>"
+
+
+def test_output_is_xml_even_from_sloppy_html() -> None:
+    out = clean_html("<p>a<br>b<p>c &nbsp; <b>bold<i>both</b> ok", BASE)
+    _well_formed(out)
+    assert "<br/>" in out
+
+
+def test_text_to_html_escapes_and_keeps_paragraphs() -> None:
+    out = text_to_html("first <b>line</b>\nsecond\n\n\n  third & last\x07")
+    assert out == "<p>first &lt;b&gt;line&lt;/b&gt;<br/>second</p>\n<p>third &amp; last</p>"
+
+
+def test_markdown_bodies_render_like_lemmy() -> None:
+    out = markdown_to_html("**bold** and [a link](/c/bikes)\n\n```\nx < y\n```\n\n~~gone~~", BASE)
+    assert "<strong>bold</strong>" in out
+    assert '<a href="https://lemmy.example/c/bikes">a link</a>' in out
+    assert "<pre><code>x &lt; y\n</code></pre>" in out
+    assert "<s>gone</s>" in out
+
+
+def test_markdown_raw_html_is_not_trusted() -> None:
+    out = markdown_to_html("<script>alert(1)</script> <img src=x onerror=alert(1)>")
+    # Shown as the text the author typed, never as markup.
+    assert out == (
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;</p>"
+    )
+
+
+def test_xml_illegal_characters_are_stripped() -> None:
+    assert strip_xml_illegal("a\x00b\x0bc\ud800d\ufffee\tf\n") == "abcde\tf\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(list("<>&\"'/=")), max_size=300))
+def test_any_input_gives_well_formed_safe_xhtml(raw: str) -> None:
+    out = clean_html(raw, BASE)
+    root = _well_formed(out)
+    for element in root.iter():
+        assert not isinstance(element.tag, str) or not element.tag.endswith(
+            ("script", "style", "iframe", "object")
+        )
+        for name, value in element.attrib.items():
+            assert not name.lower().startswith("on")
+            assert not value.strip().lower().startswith(("javascript:", "data:"))
+
+
+_TAGS = st.sampled_from(["p", "b", "i", "a", "script", "img", "div", "ul", "li", "svg", "table"])
+_ATTRS = st.sampled_from(
+    [
+        "",
+        ' href="javascript:alert(1)"',
+        ' onerror="x()"',
+        ' src="/x.png"',
+        ' style="background:url(javascript:x)"',
+        ' href=" jav&#x09;ascript:x"',
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_TAGS, _ATTRS, st.text(max_size=10)), max_size=15))
+def test_tag_soup_never_smuggles_anything(parts: list[tuple[str, str, str]]) -> None:
+    raw = "".join(f"<{tag}{attr}>{text}" for tag, attr, text in parts)
+    out = clean_html(raw, BASE)
+    root = _well_formed(out)
+    for element in root.iter():
+        assert element.tag.split("}")[-1] not in {"script", "svg", "img", "style"}
+        assert not any(name.startswith("on") or name == "style" for name in element.attrib)
+
+
+def test_text_to_html_is_well_formed_for_any_text() -> None:
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(max_size=200))
+    def check(raw: str) -> None:
+        _well_formed(text_to_html(raw))
+
+    check()

@@ -1,0 +1,113 @@
+"""The loader: decoding, HTML versus pasted text, and clear refusals."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from exporter.errors import InputError
+from exporter.load import decode, looks_like_html, page_from_bytes, read_input
+
+PAGE = "<!DOCTYPE html><html><head><title>t</title></head><body><p>héllo ☆</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (codecs.BOM_UTF8 + "héllo ☆".encode(), "héllo ☆"),
+        (codecs.BOM_UTF16_LE + "héllo ☆".encode("utf-16-le"), "héllo ☆"),
+        (codecs.BOM_UTF16_BE + "héllo ☆".encode("utf-16-be"), "héllo ☆"),
+        ("héllo ☆".encode(), "héllo ☆"),
+    ],
+)
+def test_decode_honours_byte_order_marks_and_utf8(data: bytes, expected: str) -> None:
+    assert decode(data, "x") == expected
+
+
+def test_decode_follows_meta_charset() -> None:
+    page = '<html><head><meta charset="windows-1252"></head><body>caf\xe9 \u2019</body></html>'
+    assert "café ’" in decode(page.encode("cp1252"), "x")
+
+
+def test_decode_latin1_declared_means_windows_1252() -> None:
+    page = b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>\x93q\x94'
+    assert "\u201cq\u201d" in decode(page, "x")
+
+
+def test_decode_guesses_when_nothing_is_declared() -> None:
+    assert "café" in decode("<p>café au lait, s'il vous plaît</p>".encode("cp1252"), "x")
+
+
+def test_binary_input_is_refused_with_the_file_name() -> None:
+    with pytest.raises(InputError, match=r"^photo\.jpg: looks like a binary file"):
+        decode(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" * 50, "photo.jpg")
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t  \n"])
+def test_empty_input_is_refused(data: bytes) -> None:
+    with pytest.raises(InputError, match=r"^in\.txt: is empty"):
+        page_from_bytes(data, "in.txt")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PAGE,
+        "  <html lang=en><body><div>x</div></body></html>",
+        "<div class='comment'><p>only a fragment</p></div>",
+        "<!-- saved from url=(0025)https://lemmy.example/ -->\n<html><body></body></html>",
+    ],
+)
+def test_html_is_recognised(text: str) -> None:
+    assert looks_like_html(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "• alice@lemmy.example\n  link\n  14\n\n  Hello <3 world",
+        "I think <b> tags are neat",
+        "<not html at all, just a remark",
+    ],
+)
+def test_pasted_text_is_not_html(text: str) -> None:
+    assert not looks_like_html(text)
+
+
+def test_read_input_reports_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_input(str(tmp_path / "nope.html"))
+
+
+def test_read_input_refuses_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a folder"):
+        read_input(str(tmp_path))
+
+
+def test_read_input_enforces_the_size_limit(tmp_path: Path) -> None:
+    big = tmp_path / "big.html"
+    big.write_text("<p>x</p>" * 100)
+    with pytest.raises(InputError, match="larger than"):
+        read_input(str(big), max_bytes=100)
+
+
+def test_read_input_never_modifies_the_input(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    before = (page.read_bytes(), page.stat().st_mtime_ns)
+    read_input(str(page))
+    assert (page.read_bytes(), page.stat().st_mtime_ns) == before
+
+
+def test_singlefile_provenance_is_read() -> None:
+    page = (
+        "<!DOCTYPE html> <html><!--\n Page saved with SingleFile \n"
+        " url: https://lemmy.example/post/12 \n"
+        " saved date: Tue Nov 10 2026 09:02:12 GMT+0100 (Central European Standard Time)\n-->"
+        "<body><p>x</p></body></html>"
+    )
+    saved = page_from_bytes(page.encode(), "p.html")
+    assert saved.url == "https://lemmy.example/post/12"
+    assert saved.saved_at is not None and saved.saved_at.isoformat() == "2026-11-10T08:02:12+00:00"
