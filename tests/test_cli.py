@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from exporter.cli import main
+from exporter.pipeline import default_output_name
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAVED = SAMPLES / "lemmy-saved-post.html"
@@ -124,7 +125,8 @@ def test_default_output_name_is_the_title_beside_the_input(
     code, _, err = run([str(source)], capsys)
     assert code == 0, err
     books = [p for p in tmp_path.iterdir() if p.suffix == ".epub"]
-    assert [b.name for b in books] == [title.replace("/", " ") + ".epub"]
+    assert [b.name for b in books] == [default_output_name(title)]
+    assert "?" not in books[0].name
 
 
 def test_unwritable_output_is_one_line(

@@ -1,0 +1,1 @@
+"""Invented sample threads in real site markup, and the generators that write them."""

@@ -1,0 +1,148 @@
+"""Lemmy pages: the isoData path, the DOM-only path (SingleFile), and the server's HTML.
+
+The pages are invented threads written by ``python -m samples.lemmy_pages`` in lemmy-ui 0.19's
+real markup; ``tests/data/lemmy/expected.json`` is the truth they were generated from.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from exporter.load import read_input
+from exporter.model import Comment, Thread
+from exporter.pipeline import load_thread
+from exporter.sites import detect
+from exporter.sites.lemmy import isodata
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "lemmy"
+PAGES = {
+    "saved": ROOT / "samples" / "lemmy-saved-post.html",
+    "singlefile": DATA / "singlefile.html",
+    "server": DATA / "server_rendered.html",
+}
+EXPECTED: dict[str, Any] = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module", params=sorted(PAGES))
+def thread(request: pytest.FixtureRequest) -> Thread:
+    return load_thread(PAGES[request.param])
+
+
+def _by_id(thread: Thread) -> dict[str, Comment]:
+    return {c.id: c for c in thread.walk()}
+
+
+def test_every_form_is_recognised_as_lemmy() -> None:
+    for path in PAGES.values():
+        site = detect(read_input(str(path)))
+        assert site is not None and site.key == "lemmy"
+
+
+def test_thread_facts(thread: Thread) -> None:
+    assert thread.site == "lemmy"
+    assert thread.title == EXPECTED["title"]
+    assert thread.community == EXPECTED["community"]
+    assert thread.site_name == EXPECTED["site_name"]
+    assert thread.post is not None and thread.post.body_html
+
+
+def test_tree_shape(thread: Thread) -> None:
+    comments = list(thread.walk())
+    assert len(comments) == EXPECTED["comment_count"]
+    assert len(thread.comments) == EXPECTED["top_level"]
+    histogram = Counter(str(c.depth) for c in comments)
+    assert dict(histogram) == EXPECTED["depth_histogram"]
+    assert [c.id for c in comments] == EXPECTED["ids_in_page_order"]
+    assert {c.id: c.parent_id for c in comments} == EXPECTED["parent_of"]
+    for c in comments:
+        for child in c.children:
+            assert child.parent_id == c.id and child.depth == c.depth + 1
+
+
+def test_people_and_flags(thread: Thread) -> None:
+    comments = _by_id(thread)
+    assert {i: c.author for i, c in comments.items()} == EXPECTED["authors"]
+    assert {i: c.author_id for i, c in comments.items()} == EXPECTED["author_ids"]
+    for flag, key in [
+        ("is_op", "op_comment_ids"),
+        ("deleted", "deleted_ids"),
+        ("removed", "removed_ids"),
+        ("is_moderator", "moderator_ids"),
+        ("is_admin", "admin_ids"),
+    ]:
+        assert sorted(i for i, c in comments.items() if getattr(c, flag)) == sorted(
+            EXPECTED[key]
+        ), flag
+    assert sorted(i for i, c in comments.items() if c.edited) == sorted(EXPECTED["edited_ids"])
+    for c in comments.values():
+        if c.deleted or c.removed:
+            assert c.body_html == ""
+        else:
+            assert c.body_html
+
+
+def test_scores_and_times(thread: Thread) -> None:
+    comments = _by_id(thread)
+    assert {i: c.score for i, c in comments.items()} == EXPECTED["scores"]
+    for comment_id, iso in EXPECTED["created"].items():
+        created = comments[comment_id].created
+        assert created is not None and created.utcoffset() is not None
+        # The DOM's tooltip has whole seconds; isoData has microseconds.
+        expected = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+        assert created.replace(microsecond=0) == expected.replace(microsecond=0)
+
+
+def test_missing_replies_are_recorded(thread: Thread) -> None:
+    assert [{"parent_id": s.parent_id, "count": s.count} for s in thread.missing] == EXPECTED[
+        "missing"
+    ]
+
+
+def test_no_icon_words_leak_into_bodies(thread: Thread) -> None:
+    for c in thread.walk():
+        text = c.body_html
+        for word in ("fedilink", "arrow-up", "minus-square", "edit-2"):
+            assert word not in text
+
+
+def test_dom_and_isodata_agree() -> None:
+    a, b = load_thread(PAGES["saved"]), load_thread(PAGES["singlefile"])
+    fields = ["parent_id", "depth", "author", "author_id", "score", "is_op", "deleted", "removed"]
+    left, right = _by_id(a), _by_id(b)
+    assert left.keys() == right.keys()
+    for comment_id in left:
+        for field in fields:
+            assert getattr(left[comment_id], field) == getattr(right[comment_id], field), (
+                comment_id,
+                field,
+            )
+
+
+def test_isodata_survives_javascript_only_values() -> None:
+    script = (
+        '<script>window.isoData = {"path":"\\u002Fpost\\u002F1","x":undefined,'
+        '"s":"undefined stays","d":new Date("2026-01-02T00:00:00Z")};</script>'
+    )
+    data = isodata.extract(script)
+    assert data == {
+        "path": "/post/1",
+        "x": None,
+        "s": "undefined stays",
+        "d": "2026-01-02T00:00:00Z",
+    }
+
+
+def test_broken_isodata_falls_back_to_the_dom(tmp_path: Path) -> None:
+    page = PAGES["saved"].read_text(encoding="utf-8")
+    broken = page.replace("window.isoData = {", "window.isoData = {{", 1)
+    path = tmp_path / "broken.html"
+    path.write_text(broken, encoding="utf-8")
+    thread = load_thread(path)
+    assert thread.comment_count() == EXPECTED["comment_count"]
