@@ -76,6 +76,7 @@ def test_people_and_flags(thread: Thread) -> None:
         ("removed", "removed_ids"),
         ("is_moderator", "moderator_ids"),
         ("is_admin", "admin_ids"),
+        ("distinguished", "distinguished_ids"),
     ]:
         assert sorted(i for i, c in comments.items() if getattr(c, flag)) == sorted(
             EXPECTED[key]

@@ -273,6 +273,8 @@ def _read_comment(article: Tag, comment_id: str, base_url: str | None, host: str
         is_op=bool(facts.get("is_op")),
         is_moderator=bool(facts.get("is_moderator")),
         is_admin=bool(facts.get("is_admin")),
+        # lemmy-ui marks a moderator's distinguished comment with Bootstrap's `mark` class.
+        distinguished="mark" in (article.get("class") or []),
         deleted=deleted,
         removed=removed,
         permalink=urljoin(base_url, f"/comment/{comment_id}") if base_url else None,
