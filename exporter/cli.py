@@ -163,9 +163,7 @@ def _output_path(input_arg: str, output_arg: str | None, thread: Thread) -> Path
         if output.is_dir():
             output = output / name
     if input_arg != "-" and _same_file(Path(input_arg), output):
-        raise UsageError(
-            f"{output}: is the input itself; choose another output path with -o"
-        )
+        raise UsageError(f"{output}: is the input itself; choose another output path with -o")
     if not output.parent.is_dir():
         raise OutputError(f"{output}: the folder {output.parent} does not exist; create it first")
     return output

@@ -121,7 +121,7 @@ def _comment_json(comment: Comment) -> dict[str, Any]:
         )
         kids: list[dict[str, Any]] = [{} for _ in node.children]
         target["children"] = kids
-        pending.extend(zip(node.children, kids))
+        pending.extend(zip(node.children, kids, strict=False))
     return out
 
 

@@ -88,7 +88,9 @@ def test_xml_illegal_characters_are_stripped() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(list("<>&\"'/=")), max_size=300))
+@given(
+    st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(list("<>&\"'/=")), max_size=300)
+)
 def test_any_input_gives_well_formed_safe_xhtml(raw: str) -> None:
     out = clean_html(raw, BASE)
     root = _well_formed(out)
@@ -97,8 +99,8 @@ def test_any_input_gives_well_formed_safe_xhtml(raw: str) -> None:
             ("script", "style", "iframe", "object")
         )
         for name, value in element.attrib.items():
-            assert not name.lower().startswith("on")
-            assert not value.strip().lower().startswith(("javascript:", "data:"))
+            assert not str(name).lower().startswith("on")
+            assert not str(value).strip().lower().startswith(("javascript:", "data:"))
 
 
 _TAGS = st.sampled_from(["p", "b", "i", "a", "script", "img", "div", "ul", "li", "svg", "table"])
@@ -121,8 +123,8 @@ def test_tag_soup_never_smuggles_anything(parts: list[tuple[str, str, str]]) -> 
     out = clean_html(raw, BASE)
     root = _well_formed(out)
     for element in root.iter():
-        assert element.tag.split("}")[-1] not in {"script", "svg", "img", "style"}
-        assert not any(name.startswith("on") or name == "style" for name in element.attrib)
+        assert str(element.tag).split("}")[-1] not in {"script", "svg", "img", "style"}
+        assert not any(str(name).startswith(("on", "style")) for name in element.attrib)
 
 
 def test_text_to_html_is_well_formed_for_any_text() -> None:

@@ -46,7 +46,7 @@ def test_bad_input_gives_one_line_and_exit_1_and_no_file(
 ) -> None:
     source = tmp_path / "input.html"
     source.write_bytes(content)
-    code, out, err = run([str(source)], capsys)
+    code, _out, err = run([str(source)], capsys)
     assert code == 1
     _assert_one_line_error(err, str(source), needle)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["input.html"]
@@ -78,7 +78,9 @@ def test_output_into_a_missing_folder_is_refused(
     assert not target.parent.exists()
 
 
-def test_output_equal_to_input_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_equal_to_input_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "page.html"
     source.write_bytes(SAVED.read_bytes())
     code, _, err = run([str(source), "-o", str(source)], capsys)

@@ -7,8 +7,8 @@ real markup; ``tests/data/lemmy/expected.json`` is the truth they were generated
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 

@@ -106,7 +106,7 @@ PEOPLE: dict[str, Person] = {
         Person(77, "spokemod", HOST, 1, "2023-03-02T19:40:02.900500Z", "Spoke Warden 🔧"),
         Person(1204, "wheelwright", HOST, 1, "2023-07-19T06:12:44.301000Z"),
         Person(7012, "tandem_tom", HOST, 1, "2024-05-30T12:00:19.884100Z"),
-        Person(6620, "nadia_k", HOST, 1, "2024-03-08T21:47:33.512000Z", "Надя К. 🌿"),  # noqa: RUF001
+        Person(6620, "nadia_k", HOST, 1, "2024-03-08T21:47:33.512000Z", "Надя К. 🌿"),
         Person(60218, "jiri_velo", "feddit.example", 7, "2023-06-11T10:10:10.000000Z", "Jiří Velo"),
         Person(60377, "chainlube", "hexpedal.example", 12, "2023-09-02T15:05:51.000000Z"),
         Person(

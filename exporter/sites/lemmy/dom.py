@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
@@ -27,6 +28,8 @@ _TIPPY_TIME = re.compile(
 )
 _VOTES = re.compile(r"^\s*(-?[\d,]+)\s+(upvote|downvote|point|score)s?\b", re.IGNORECASE)
 _MORE_REPLIES = re.compile(r"(\d[\d,]*)\s+more\s+repl", re.IGNORECASE)
+_CLOCK = re.compile(r"\d{1,2}:\d{2}:\d{2}")
+_UPVOTE = re.compile("Upvote", re.IGNORECASE)
 _DELETED_TEXT = "deleted by creator"
 _REMOVED_TEXT = "removed by mod"
 
@@ -102,6 +105,11 @@ def handle_from_href(href: str | None, default_host: str | None) -> str | None:
     return f"{name}@{host}" if host else name
 
 
+def _attrs(name: str, pattern: re.Pattern[str]) -> dict[str, Any]:
+    """An attribute filter for bs4 (its stubs want the dict's value type spelled loosely)."""
+    return {name: pattern}
+
+
 def _text(tag: Tag | None) -> str:
     return strip_xml_illegal(tag.get_text(" ", strip=True)) if tag is not None else ""
 
@@ -129,7 +137,7 @@ def _header_facts(node: Tag) -> dict[str, object]:
     facts["is_moderator"] = "mod" in badges or "moderator" in badges
     facts["is_admin"] = "admin" in badges
     up = down = None
-    for span in node.find_all(attrs={"aria-label": _VOTES}):
+    for span in node.find_all(None, _attrs("aria-label", _VOTES)):
         match = _VOTES.match(str(span["aria-label"]))
         if not match:
             continue
@@ -140,7 +148,7 @@ def _header_facts(node: Tag) -> dict[str, object]:
             down = value
         else:
             facts["score"] = value
-    tooltip = node.find(attrs={"data-tippy-content": re.compile(r"\d{1,2}:\d{2}:\d{2}")})
+    tooltip = node.find(None, _attrs("data-tippy-content", _CLOCK))
     if tooltip is None:
         tooltip = node.find("span", class_="moment-time")
     if isinstance(tooltip, Tag):
@@ -153,7 +161,7 @@ def _header_facts(node: Tag) -> dict[str, object]:
 
 
 def _post_votes(listing: Tag) -> tuple[int | None, int | None]:
-    for button in listing.find_all(attrs={"data-tippy-content": re.compile("Upvote", re.I)}):
+    for button in listing.find_all(None, _attrs("data-tippy-content", _UPVOTE)):
         tip = str(button["data-tippy-content"])
         ups = re.search(r"(\d[\d,]*)\s+Upvote", tip)
         downs = re.search(r"(\d[\d,]*)\s+Downvote", tip)

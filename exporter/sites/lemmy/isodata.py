@@ -117,7 +117,11 @@ def _int(value: Any) -> int | None:
 def read_post(data: dict[str, Any], bodies: dict[str, str], base_url: str | None) -> Comment:
     """The opening post; its body from the DOM when rendered there (key ``"post"``)."""
     view = _post_view(data) or {}
-    post, creator, counts = view.get("post") or {}, view.get("creator") or {}, view.get("counts") or {}
+    post, creator, counts = (
+        view.get("post") or {},
+        view.get("creator") or {},
+        view.get("counts") or {},
+    )
     body = bodies.get("post")
     if body is None:
         body = markdown_to_html(str(post.get("body") or ""), base_url)

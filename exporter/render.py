@@ -1,0 +1,301 @@
+"""XHTML documents of the book: title page, post chapter(s), comment chapters.
+
+Pure: strings in, bytes out. Markup is flat (every comment is a sibling ``<article>``) because
+e-readers and libxml2 break on deep nesting; the tree shows through a capped indent class
+``dN``, a link back to the parent, and the written level past the cap. Every text that comes
+from the page goes through :func:`esc`, which also strips characters XML forbids.
+
+A chapter document is ``head + rows + tail``, concatenated; :func:`row_bytes` and
+:func:`shell_bytes` measure exactly those pieces so that the layout can keep each file under
+its byte budget without guessing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from datetime import datetime, timezone
+from functools import partial
+
+from exporter.clean import strip_xml_illegal as xml_text
+from exporter.layout import PLACEHOLDER_FILE, BookPlan, Chapter, ChapterHead, plan_book
+from exporter.model import Comment, Thread
+from exporter.rows import Row, display_name
+
+CSS_FILE = "style.css"
+DEPTH_CAP = 5
+"""Indentation classes stop at ``d5``; deeper comments say their level in words."""
+
+Href = Callable[[str], str]
+"""Anchor -> link target (``file#anchor``)."""
+
+_RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "ug", "ur", "yi"}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+# --- text helpers -------------------------------------------------------------------------------
+
+
+def esc(value: str) -> str:
+    """Escape any text for XHTML content or a double-quoted attribute."""
+    return html.escape(xml_text(value), quote=True)
+
+
+def one_line(value: str) -> str:
+    """Names and titles on one line: runs of whitespace (incl. newlines) become one space."""
+    return " ".join(xml_text(value).split())
+
+
+def book_title(thread: Thread) -> str:
+    """The thread's title on one line, or a stand-in when nothing printable is left."""
+    return one_line(thread.title) or "Untitled thread"
+
+
+def utc(moment: datetime) -> datetime:
+    """The same instant in UTC; a naive time (which parsers should not produce) is taken as UTC."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def iso(moment: datetime) -> str:
+    """``2026-11-10T09:02:00Z``: what ``datetime`` attributes and OPF dates want."""
+    m = utc(moment)
+    return f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}Z"
+
+
+def human_date(moment: datetime) -> str:
+    """``10 Nov 2026, 09:02 UTC``: fixed English form, independent of the machine's locale."""
+    m = utc(moment)
+    return f"{m.day} {_MONTHS[m.month - 1]} {m.year}, {m.hour:02d}:{m.minute:02d} UTC"
+
+
+def time_html(moment: datetime) -> str:
+    return f'<time datetime="{iso(moment)}">{human_date(moment)}</time>'
+
+
+def is_rtl(lang: str) -> bool:
+    return lang.split("-")[0].lower() in _RTL_LANGUAGES
+
+
+def _name(comment: Comment) -> str:
+    return f"<bdi>{esc(one_line(display_name(comment)))}</bdi>"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+
+def _doc_head(title: str, lang: str, body_class: str) -> str:
+    direction = ' dir="rtl"' if is_rtl(lang) else ""
+    if direction:
+        body_class += " rtl"  # CSS 2.1 has no logical margins: indents flip by class
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+        f'<html xmlns="http://www.w3.org/1999/xhtml" lang="{esc(lang)}" xml:lang="{esc(lang)}"'
+        f'{direction}>\n<head>\n<meta charset="utf-8"/>\n'
+        f"<title>{esc(one_line(title) or 'Untitled')}</title>\n"
+        f'<link rel="stylesheet" type="text/css" href="{CSS_FILE}"/>\n</head>\n'
+        f'<body class="{body_class}">\n'
+    )
+
+
+_DOC_TAIL = "</body>\n</html>\n"
+
+
+def document(title: str, body: str, *, lang: str, body_class: str) -> bytes:
+    """A complete XHTML5 document. ``body`` must hold at least one element (never empty)."""
+    return (_doc_head(title, lang, body_class) + body + _DOC_TAIL).encode()
+
+
+# --- comments -----------------------------------------------------------------------------------
+
+
+def _badges(comment: Comment) -> str:
+    words = [
+        word
+        for word, flag in (
+            ("op", comment.is_op),
+            ("mod", comment.is_moderator),
+            ("admin", comment.is_admin),
+        )
+        if flag
+    ]
+    return "".join(f' <span class="badge">{w}</span>' for w in words)
+
+
+def _meta(comment: Comment) -> list[str]:
+    """Score, date and edited marker: only what the page carried."""
+    out: list[str] = []
+    if comment.score is not None:
+        out.append(f'<span class="score">{_count(comment.score, "point", "points")}</span>')
+    if comment.created is not None:
+        out.append(time_html(comment.created))
+    elif comment.created_text:
+        out.append(f'<span class="when">{esc(one_line(comment.created_text))}</span>')
+    if isinstance(comment.edited, datetime):
+        out.append(f'<span class="edited">edited {time_html(comment.edited)}</span>')
+    elif comment.edited:
+        out.append('<span class="edited">edited</span>')
+    return out
+
+
+def _header(row: Row, comment: Comment, href: Href) -> str:
+    first = f'<span class="author">{_name(comment)}</span>{_badges(comment)}'
+    parts = [first]
+    if row.parent is not None and row.parent_anchor is not None:
+        parts.append(
+            f'<span class="reply">↳ <a href="{esc(href(row.parent_anchor))}">'
+            f"{_name(row.parent)}</a></span>"
+        )
+    if row.depth >= DEPTH_CAP:
+        parts.append(f'<span class="level">level {row.depth}</span>')
+    parts += _meta(comment)
+    return '<p class="h">' + " · ".join(parts) + "</p>\n"
+
+
+def _body(comment: Comment, body: str | None) -> str:
+    """The placeholder for deleted/removed text, then whatever body the page still had."""
+    out = ""
+    if comment.removed:
+        out = '<p class="gone">[removed by a moderator]</p>\n'
+    elif comment.deleted:
+        out = '<p class="gone">[deleted by its author]</p>\n'
+    text = comment.body_html if body is None else body
+    if text.strip():
+        out += f'<div class="body" dir="auto">{text}</div>\n'
+    return out
+
+
+def row_html(row: Row, href: Href) -> str:
+    """One block of a chapter: a comment ``<article>``, the post, or a stub note."""
+    depth_class = f"d{min(row.depth, DEPTH_CAP)}"
+    if row.kind == "more":
+        text = (
+            "More replies were not in the saved page"
+            if row.missing is None
+            else f"{_count(row.missing, 'more reply was', 'more replies were')} not in the"
+            " saved page"
+        )
+        return f'<p class="more {depth_class}" id="{row.anchor}">{text}</p>\n'
+    comment = row.comment
+    assert comment is not None, "a comment row carries its comment"
+    cls = "post" if row.kind == "post" else f"c {depth_class}"
+    if row.part > 1:
+        header = f'<p class="h">{_name(comment)} (continued)</p>\n'
+    else:
+        header = _header(row, comment, href)
+    body = _body(comment, row.body) if row.part <= 1 else _body_part(row)
+    return f'<article class="{cls}" id="{row.anchor}">\n{header}{body}</article>\n'
+
+
+def _body_part(row: Row) -> str:
+    return f'<div class="body" dir="auto">{row.body or ""}</div>\n'
+
+
+def _placeholder_href(anchor: str) -> str:
+    return f"{PLACEHOLDER_FILE}#{anchor}"
+
+
+def row_bytes(row: Row) -> int:
+    """Exact size of :func:`row_html`: links always name a file, and all comment files have
+    names of the same length, so measuring with a placeholder file is exact."""
+    return len(row_html(row, _placeholder_href).encode())
+
+
+# --- chapters -----------------------------------------------------------------------------------
+
+
+def _chapter_top(head: ChapterHead, href: Href) -> str:
+    heading = one_line(head.heading or "") or one_line(head.title)
+    out = f'<h1 class="chapter">{esc(heading)}</h1>\n'
+    root = head.continues
+    if root is not None and root.comment is not None:
+        out += (
+            f'<p class="continued">Continued from <a href="{esc(href(root.anchor))}">the '
+            f"comment by {_name(root.comment)}</a>.</p>\n"
+        )
+    return out
+
+
+def _shell(head: ChapterHead, lang: str, href: Href) -> tuple[str, str]:
+    return _doc_head(head.title, lang, "comments") + _chapter_top(head, href), _DOC_TAIL
+
+
+def shell_bytes(head: ChapterHead, *, lang: str) -> int:
+    """Exact size of a chapter document without rows (see :func:`row_bytes`)."""
+    top, tail = _shell(head, lang, _placeholder_href)
+    return len(top.encode()) + len(tail.encode())
+
+
+def chapter_document(chapter: Chapter, plan: BookPlan, *, lang: str) -> bytes:
+    """A post or comment chapter as it goes into the book."""
+    top, tail = _shell(chapter.head, lang, plan.href)
+    rows = "".join(row_html(row, plan.href) for row in chapter.rows)
+    return (top + rows + tail).encode()
+
+
+def measured_plan(thread: Thread, *, lang: str, max_chapter_bytes: int = 250_000) -> BookPlan:
+    """The layout plan measured with this renderer's real sizes."""
+    return plan_book(
+        thread,
+        row_bytes=row_bytes,
+        shell_bytes=partial(shell_bytes, lang=lang),
+        max_chapter_bytes=max_chapter_bytes,
+    )
+
+
+# --- title page ---------------------------------------------------------------------------------
+
+
+def _participants(thread: Thread) -> int:
+    people = {
+        (c.author_id or c.author or "").strip()
+        for c in ([thread.post] if thread.post else []) + list(thread.walk())
+    }
+    people.discard("")
+    return len(people)
+
+
+def _link(url: str) -> str:
+    """A link only for web addresses; anything else (``javascript:``...) stays plain text."""
+    if re.match(r"(?i)https?://", url):
+        return f'<a href="{esc(url)}">{esc(url)}</a>'
+    return esc(url)
+
+
+def title_page_body(thread: Thread) -> str:
+    """Title, where, who and when, how many, and where from. Parser warnings stay out."""
+    lines = [f'<h1 class="title">{esc(book_title(thread))}</h1>']
+    where = [one_line(x) for x in (thread.community, thread.site_name) if x]
+    if where:
+        lines.append(f'<p class="where">{" · ".join(esc(w) for w in where if w)}</p>')
+    post = thread.post
+    if post is not None:
+        when = f" on {time_html(post.created)}" if post.created else ""
+        lines.append(f'<p class="by">Posted by {_name(post)}{_badges(post)}{when}</p>')
+    count = thread.comment_count()
+    stats = f"{_count(count, 'comment', 'comments')} by "
+    stats += _count(_participants(thread), "participant", "participants")
+    missing = sum(s.count or 0 for s in thread.missing)
+    if missing:
+        stats += f" ({missing} more not in the saved page)"
+    lines.append(f'<p class="stats">{stats}</p>')
+    if thread.url:
+        lines.append(f'<p class="source">Source: {_link(thread.url)}</p>')
+    if thread.saved_at is not None:
+        lines.append(f'<p class="saved">Saved {time_html(thread.saved_at)}</p>')
+    return '<section class="titlepage">\n' + "\n".join(lines) + "\n</section>\n"
+
+
+def title_page(thread: Thread, *, lang: str) -> bytes:
+    return document(
+        book_title(thread),
+        title_page_body(thread),
+        lang=lang,
+        body_class="front",
+    )

@@ -1,0 +1,177 @@
+"""The comment tree as a flat list of rows in reading order, and how comments are named.
+
+A row is one block of a chapter: the post, a comment, or a note that replies are missing.
+Every walk is iterative (explicit stacks): reply chains thousands deep exist in the wild,
+and the markup is flat anyway, so nothing downstream needs the tree.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from exporter.model import Comment, Stub, Thread
+
+RowKind = Literal["post", "comment", "more"]
+
+
+@dataclass(frozen=True, eq=False)
+class Row:
+    """One block of a chapter body, in reading order: the post, a comment, or a stub note.
+
+    Not compared or printed by value: a ``Comment`` holds its whole subtree, and comparing
+    or repr-ing a 3,000-deep chain would recurse.
+    """
+
+    kind: RowKind
+    anchor: str
+    """XML id of the block, unique in the book."""
+    depth: int = 0
+    comment: Comment | None = field(default=None, repr=False)
+    parent: Comment | None = field(default=None, repr=False)
+    parent_anchor: str | None = None
+    missing: int | None = None
+    """For a stub note: how many replies the page announced (None: it did not say)."""
+    body: str | None = None
+    """Part of the body when a single huge comment had to be cut; else None (whole body)."""
+    part: int = 0
+    """0 for a whole comment, else 1, 2, ... for the parts of a cut one."""
+
+
+# --- names and labels -------------------------------------------------------------------------
+
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
+_MAX_ID_CHARS = 48
+
+
+def display_name(comment: Comment) -> str:
+    """Who wrote it, as the book shows it; never invents a name."""
+    name = (comment.author or comment.author_id or "").strip()
+    if name:
+        return name
+    if comment.removed:
+        return "[removed]"
+    if comment.deleted:
+        return "[deleted]"
+    return "[unknown]"
+
+
+def assign_anchors(thread: Thread) -> dict[int, str]:
+    """Map ``id(comment)`` to an XML id (``c-`` + the sanitised page id), unique in the book.
+
+    Page ids may start with a digit, hold any character, or repeat (a parser bug): prefix,
+    escape, cap the length, then add ``-2``, ``-3``... until unique.
+    """
+    anchors: dict[int, str] = {}
+    used: set[str] = set()
+    for comment in thread.walk():
+        if id(comment) in anchors:
+            continue
+        safe = _ID_UNSAFE.sub(lambda m: f"_{ord(m.group()):x}", comment.id)[:_MAX_ID_CHARS]
+        anchor, n = f"c-{safe}", 1
+        while anchor in used:
+            n += 1
+            anchor = f"c-{safe}-{n}"
+        used.add(anchor)
+        anchors[id(comment)] = anchor
+    return anchors
+
+
+_TAG = re.compile(r"<[^>]*>|<[^>]*$")
+_SPACE = re.compile(r"\s+")
+
+
+def first_words(body_html: str, *, words: int = 8, max_chars: int = 60) -> str:
+    """The opening words of a body as plain text, for TOC labels."""
+    text = html.unescape(_TAG.sub(" ", body_html[:4000]))
+    picked = _SPACE.sub(" ", text).strip().split(" ")[:words]
+    out = " ".join(picked)
+    if len(out) > max_chars:
+        out = out[: max_chars - 1].rstrip() + "…"
+    elif len(picked) == words:
+        out += "…"
+    return out
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def comment_label(comment: Comment, replies: int) -> str:
+    """TOC label of a top-level comment: author, first words, reply count."""
+    if comment.removed or comment.deleted:
+        words = "[removed]" if comment.removed else "[deleted]"
+    else:
+        words = first_words(comment.body_html) or "(no text)"
+    return f"{display_name(comment)}: {words} ({_plural(replies, 'reply', 'replies')})"
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+
+def _stubs_by_parent(thread: Thread, known: set[str]) -> tuple[dict[str, list[Stub]], list[Stub]]:
+    """Stubs that hang under a comment, and those that go after all top-level comments."""
+    under: dict[str, list[Stub]] = {}
+    at_end: list[Stub] = []
+    for stub in thread.missing:
+        if stub.parent_id is not None and stub.parent_id in known:
+            under.setdefault(stub.parent_id, []).append(stub)
+        else:
+            at_end.append(stub)
+    return under, at_end
+
+
+def _tree_rows(
+    root: Comment,
+    anchors: Mapping[int, str],
+    stubs: dict[str, list[Stub]],
+    next_stub: Iterator[str],
+    seen: set[int],
+) -> list[Row]:
+    """One top-level thread in reading order; a stub note follows the last descendant of its
+    parent. Iterative: a 'leave' marker on the stack says when a subtree is finished."""
+    rows: list[Row] = []
+    stack: list[tuple[Comment, Comment | None, int, bool]] = [(root, None, 0, False)]
+    while stack:
+        node, parent, depth, leaving = stack.pop()
+        if leaving:
+            for stub in stubs.pop(node.id, []):
+                rows.append(Row("more", next(next_stub), depth + 1, missing=stub.count))
+            continue
+        if id(node) in seen:  # a comment listed twice (a parser bug) is shown once, no loop
+            continue
+        seen.add(id(node))
+        rows.append(
+            Row(
+                "comment",
+                anchors[id(node)],
+                depth,
+                comment=node,
+                parent=parent,
+                parent_anchor=anchors[id(parent)] if parent is not None else None,
+            )
+        )
+        stack.append((node, parent, depth, True))
+        stack.extend((child, node, depth + 1, False) for child in reversed(node.children))
+    return rows
+
+
+def thread_units(thread: Thread, anchors: Mapping[int, str]) -> list[list[Row]]:
+    """Rows grouped by top-level comment; stubs without a known parent join the last group."""
+    known = {c.id for c in thread.walk()}
+    under, at_end = _stubs_by_parent(thread, known)
+    stub_ids = (f"m{n}" for n in itertools.count(1))
+    seen: set[int] = set()
+    units = [_tree_rows(root, anchors, under, stub_ids, seen) for root in thread.comments]
+    units = [unit for unit in units if unit]
+    tail = [Row("more", next(stub_ids), 0, missing=s.count) for s in at_end]
+    if tail:
+        if units:
+            units[-1].extend(tail)
+        else:
+            units.append(tail)
+    return units
