@@ -122,6 +122,8 @@ def _badges(comment: Comment) -> str:
             ("op", comment.is_op),
             ("mod", comment.is_moderator),
             ("admin", comment.is_admin),
+            # A moderator speaking as a moderator (Lemmy's "distinguished" comment).
+            ("distinguished", comment.distinguished),
         )
         if flag
     ]

@@ -160,6 +160,9 @@ def test_header_shows_badges_score_date_and_edited_only_when_known() -> None:
     time = by_id["c-101"].find(".//x:time", NS)
     assert time is not None and time.get("datetime") == "2026-11-10T10:02:00Z"
     assert "point" not in header_text(by_id["c-102"])  # score None: left out, not 0
+    official = make_thread([make_comment("m", author="Mia", is_moderator=True, distinguished=True)])
+    header = header_text(articles(next(iter(book_docs(official)[1].values())))[0])
+    assert header.startswith("Mia mod distinguished")
     single = make_thread([make_comment("a", score=1)])
     assert "1 point ·" not in header_text(articles(next(iter(book_docs(single)[1].values())))[0])
 
