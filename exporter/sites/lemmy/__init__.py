@@ -57,7 +57,7 @@ def _from_isodata(page: SavedPage, data: dict[str, object]) -> Thread:
         bodies["post"] = dom_post.body_html
     post = isodata.read_post(data, bodies, base)
     roots, stubs = isodata.read_comments(data, bodies, dom.page_order(soup), base)
-    view = isodata._post_view(data) or {}
+    view = isodata.post_view(data) or {}
     community = view.get("community") or {}
     raw_post = view.get("post") or {}
     assert isinstance(community, dict) and isinstance(raw_post, dict)

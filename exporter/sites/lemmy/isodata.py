@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime, timezone
+from html import escape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -47,10 +48,10 @@ def _to_json(match: re.Match[str]) -> str:
 
 
 def has_thread(data: dict[str, Any]) -> bool:
-    return _post_view(data) is not None
+    return post_view(data) is not None
 
 
-def _post_view(data: dict[str, Any]) -> dict[str, Any] | None:
+def post_view(data: dict[str, Any]) -> dict[str, Any] | None:
     view = _dig(data, "routeData", "postRes", "data", "post_view")
     return view if isinstance(view, dict) else None
 
@@ -85,7 +86,7 @@ def page_url(data: dict[str, Any]) -> str | None:
     base, path = site_url(data), data.get("path")
     if base and isinstance(path, str):
         return urljoin(base, path)
-    ap_id = _dig(_post_view(data), "post", "ap_id")
+    ap_id = _dig(post_view(data), "post", "ap_id")
     return ap_id if isinstance(ap_id, str) else None
 
 
@@ -116,37 +117,21 @@ def _int(value: Any) -> int | None:
 
 def read_post(data: dict[str, Any], bodies: dict[str, str], base_url: str | None) -> Comment:
     """The opening post; its body from the DOM when rendered there (key ``"post"``)."""
-    view = _post_view(data) or {}
-    post, creator, counts = (
-        view.get("post") or {},
-        view.get("creator") or {},
-        view.get("counts") or {},
-    )
+    view = post_view(data) or {}
+    post = view.get("post") or {}
     body = bodies.get("post")
     if body is None:
         body = markdown_to_html(str(post.get("body") or ""), base_url)
     link = post.get("url")
     if isinstance(link, str) and urlsplit(link).scheme in {"http", "https"}:
-        from html import escape
-
         body = f'<p class="post-link"><a href="{escape(link)}">{escape(link)}</a></p>' + body
     return Comment(
         id=str(post.get("id", "post")),
-        author=_display_name(creator),
-        author_id=_handle(creator),
-        created=parse_time(post.get("published")),
-        edited=parse_time(post.get("updated")),
-        score=_int(counts.get("score")),
-        upvotes=_int(counts.get("upvotes")),
-        downvotes=_int(counts.get("downvotes")),
         body_html=body,
         is_op=True,
-        is_moderator=bool(view.get("creator_is_moderator")),
-        is_admin=bool(view.get("creator_is_admin")),
-        deleted=bool(post.get("deleted")),
-        removed=bool(post.get("removed")),
         stickied=bool(post.get("featured_community") or post.get("featured_local")),
         permalink=page_url(data),
+        **_shared_fields(view, post),
     )
 
 
@@ -158,8 +143,7 @@ def read_comments(
     Siblings keep the order of the page when the DOM gave one, else the API's order. A comment
     whose ``child_count`` exceeds the replies present has replies the page did not load.
     """
-    post_view = _post_view(data) or {}
-    op_id = _dig(post_view, "post", "creator_id")
+    op_id = _dig(post_view(data), "post", "creator_id")
     views = _dig(data, "routeData", "commentsRes", "data", "comments") or []
     by_id: dict[str, Comment] = {}
     parent_of: dict[str, str | None] = {}
@@ -201,7 +185,7 @@ def read_comments(
 def _read_comment(
     view: dict[str, Any], op_id: Any, bodies: dict[str, str], base_url: str | None
 ) -> Comment:
-    raw, creator, counts = view["comment"], view.get("creator") or {}, view.get("counts") or {}
+    raw, creator = view["comment"], view.get("creator") or {}
     comment_id = str(raw.get("id"))
     deleted, removed = bool(raw.get("deleted")), bool(raw.get("removed"))
     body = ""
@@ -209,19 +193,27 @@ def _read_comment(
         body = bodies.get(comment_id) or markdown_to_html(str(raw.get("content") or ""), base_url)
     return Comment(
         id=comment_id,
-        author=_display_name(creator),
-        author_id=_handle(creator),
-        created=parse_time(raw.get("published")),
-        edited=parse_time(raw.get("updated")),
-        score=_int(counts.get("score")),
-        upvotes=_int(counts.get("upvotes")),
-        downvotes=_int(counts.get("downvotes")),
         body_html=body,
         is_op=op_id is not None and creator.get("id") == op_id,
-        is_moderator=bool(view.get("creator_is_moderator")),
-        is_admin=bool(view.get("creator_is_admin")),
         distinguished=bool(raw.get("distinguished")),
-        deleted=deleted,
-        removed=removed,
         permalink=urljoin(base_url, f"/comment/{comment_id}") if base_url else None,
+        **_shared_fields(view, raw),
     )
+
+
+def _shared_fields(view: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    """What a post view and a comment view spell alike: creator, times, votes, fate."""
+    creator, counts = view.get("creator") or {}, view.get("counts") or {}
+    return {
+        "author": _display_name(creator),
+        "author_id": _handle(creator),
+        "created": parse_time(item.get("published")),
+        "edited": parse_time(item.get("updated")),
+        "score": _int(counts.get("score")),
+        "upvotes": _int(counts.get("upvotes")),
+        "downvotes": _int(counts.get("downvotes")),
+        "is_moderator": bool(view.get("creator_is_moderator")),
+        "is_admin": bool(view.get("creator_is_admin")),
+        "deleted": bool(item.get("deleted")),
+        "removed": bool(item.get("removed")),
+    }
