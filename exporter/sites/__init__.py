@@ -17,7 +17,7 @@ from ..load import SavedPage
 from ..model import Thread
 
 # Every site module, in the order ties are broken. Add a new site here.
-SITE_MODULES = ("lemmy", "hackernews")
+SITE_MODULES = ("lemmy", "reddit", "hackernews")
 # Below this a page is not taken as the site's, however it compares with the others.
 MIN_SCORE = 0.3
 

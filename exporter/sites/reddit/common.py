@@ -1,0 +1,171 @@
+"""What every Reddit design shares: scores, times, deleted/removed notices, names and addresses.
+
+old.reddit.com, the 2018-2023 React design, shreddit and their pasted text all print the same
+facts in slightly different words ("1.2k points", "12 points", "[score hidden]", "[deleted]",
+"3 hr. ago"). These helpers read those words once, so that every design reads them alike. They
+never guess: what they cannot read is ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from typing import Literal
+from urllib.parse import urljoin, urlsplit
+
+SITE_NAME = "reddit.com"
+"""``Thread.site_name`` for every Reddit design."""
+OLD_BASE = "https://old.reddit.com"
+"""Where old-design relative links (``/r/…``, ``/u/…``, ``data-permalink``) point."""
+WWW_BASE = "https://www.reddit.com"
+"""Where the new designs' relative links point."""
+
+Gone = Literal["deleted", "removed"]
+
+_SCORE = re.compile(
+    r"^\s*([+-]?\d[\d,.]*)\s*([kKmM])?\s*(?:points?|votes?|upvotes?)?\s*$",
+)
+_RELATIVE = re.compile(
+    r"^\s*(?:(?:a|an|one|\d+)\s*(?:s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hr|hrs|"
+    r"hour|hours|d|day|days|w|wk|wks|week|weeks|mo|mos|month|months|y|yr|yrs|year|years)\.?"
+    r"\s+ago|just now|now)\s*$",
+    re.IGNORECASE,
+)
+_GONE: dict[str, Gone] = {
+    "[deleted]": "deleted",
+    "[removed]": "removed",
+    "comment deleted by user": "deleted",
+    "deleted by user": "deleted",
+    "comment removed by moderator": "removed",
+    "removed by moderator": "removed",
+    "[ removed by moderator ]": "removed",
+    "[ removed by reddit ]": "removed",
+    "comment removed by reddit": "removed",
+    "removed by reddit": "removed",
+}
+_SUBREDDIT_PATH = re.compile(r"/r/([A-Za-z0-9_]{2,21})(?:/|$)")
+
+
+def parse_score(text: str | None) -> int | None:
+    """A score as Reddit prints it: '1,234 points', '1 point', '-3', '12.3k', '1.2M'.
+
+    Returns None for anything that is no number: '[score hidden]', '•', 'Vote', ''.
+    A rounded '12.3k' becomes 12300: that is what the page shows, and all it shows.
+    """
+    if not text:
+        return None
+    match = _SCORE.match(text.replace("\u00a0", " "))
+    if not match:
+        return None
+    number, suffix = match.groups()
+    if suffix is None:
+        digits = number.replace(",", "")
+        if "." in digits:
+            return None
+        try:
+            return int(digits)
+        except ValueError:
+            return None
+    try:
+        value = float(number.replace(",", ""))
+    except ValueError:
+        return None
+    return round(value * (1000 if suffix.lower() == "k" else 1_000_000))
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """An ISO 8601 time from a ``datetime`` attribute, as a timezone-aware UTC datetime.
+
+    Old Reddit wrote '2018-06-07T14:31:24+00:00' and, in some years, Pacific offsets
+    ('2015-07-01T09:06:34-07:00'); the new designs write '2024-03-02T10:11:12.345Z'. A time with
+    no offset at all is taken as UTC, which is what Reddit's servers use.
+    """
+    if not value:
+        return None
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    # Python 3.10's fromisoformat wants 0, 3 or 6 fraction digits.
+    text = re.sub(r"(\.\d{1,6})\d*", lambda m: m.group(1).ljust(7, "0"), text, count=1)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def parse_epoch_ms(value: str | None) -> datetime | None:
+    """A 'data-timestamp' in milliseconds since 1970 (old Reddit's post element)."""
+    if not value or not value.strip().isdigit():
+        return None
+    try:
+        return datetime.fromtimestamp(int(value) / 1000, tz=timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def is_relative_time(text: str | None) -> bool:
+    """'3 hours ago', '3h ago', '3 hr. ago', '1 yr. ago', 'just now': a time with no date."""
+    return bool(text) and _RELATIVE.match(text or "") is not None
+
+
+def gone_marker(text: str | None) -> Gone | None:
+    """'deleted' or 'removed' when a body or a name is only Reddit's notice that it is gone."""
+    if not text:
+        return None
+    return _GONE.get(" ".join(text.split()).casefold())
+
+
+def is_deleted_name(name: str | None) -> bool:
+    """The author slot of a deleted comment or account: '[deleted]' (or empty)."""
+    return name is None or name.strip() in {"", "[deleted]", "[removed]"}
+
+
+def author_name(text: str | None) -> str | None:
+    """A username as written ('u/alice', '/u/alice', 'alice') without the prefix; None if gone."""
+    if text is None:
+        return None
+    name = text.strip()
+    for prefix in ("/u/", "u/"):
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+            break
+    return None if is_deleted_name(name) else name
+
+
+def community(subreddit: str | None) -> str | None:
+    """'AskHistorians', 'r/AskHistorians' or '/r/AskHistorians/' → 'r/AskHistorians'."""
+    if not subreddit:
+        return None
+    name = subreddit.strip().strip("/")
+    if name.lower().startswith("r/"):
+        name = name[2:]
+    return f"r/{name}" if name else None
+
+
+def subreddit_of(url: str | None) -> str | None:
+    """The community named by a thread or comment address ('…/r/NAME/comments/…')."""
+    if not url:
+        return None
+    match = _SUBREDDIT_PATH.search(urlsplit(url).path)
+    return community(match.group(1)) if match else None
+
+
+def absolute(url: str | None, base: str = OLD_BASE) -> str | None:
+    """A permalink or link made absolute against ``base``; None for empty or script links."""
+    if not url or not url.strip():
+        return None
+    url = url.strip()
+    if url.lower().startswith(("javascript:", "data:", "#")):
+        return None
+    return urljoin(base + "/", url)
+
+
+def fullname(kind: str, value: str | None) -> str | None:
+    """Reddit's "fullname" of a thing: ``fullname('t1', 'abc')`` → 't1_abc' (kept if prefixed)."""
+    if not value:
+        return None
+    value = value.strip()
+    return value if re.match(r"^t\d_", value) else f"{kind}_{value}"

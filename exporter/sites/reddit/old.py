@@ -1,0 +1,286 @@
+"""old.reddit.com, and the old design served on www.reddit.com: a saved thread page.
+
+Every post and comment is a ``div.thing``; a comment's replies sit in its own
+``div.child > div.sitetable``, so the DOM nests three elements per reply level. Bodies are in
+``.usertext-body .md`` inside a ``<form>`` (which calibre famously throws away with the text).
+The page is walked once, top down, with an explicit stack: real threads nest deeper than
+Python's recursion limit, and every lookup stays inside one comment's own ``div.entry`` so that
+no comment is ever searched through its replies.
+
+Markup differs across the years: 2025 pages carry ``data-permalink``, ``data-author`` and a
+``title`` with the exact score on every score span; 2018 pages have no score titles and fewer
+``data-`` attributes; deleted comments lose their ``id-t1_…`` class and ``data-fullname``. Each
+fact is read from the first place that has it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+from ...clean import clean_html, strip_xml_illegal
+from ...errors import NoThreadFound
+from ...load import SavedPage
+from ...model import Comment, Stub, Thread
+from . import common
+from .old_thing import (
+    Entry,
+    apply_header,
+    attr,
+    body_html,
+    body_text,
+    child_div,
+    classes,
+    id_from_classes,
+    permalink_button,
+    read_entry,
+    read_header,
+    stub,
+    text,
+)
+
+_TITLE_SUFFIX = re.compile(r"\s+:\s+[A-Za-z0-9_]+\s*$")
+SINGLE_THREAD = (
+    "The page shows a single comment's thread; the rest of the thread's comments are not in it."
+)
+
+
+def score(page: SavedPage) -> float:
+    """How sure we are that ``page`` is an old-design Reddit thread: substring checks only."""
+    if not page.is_html:
+        return 0.0
+    body = page.text
+    has_listing = "sitetable nestedlisting" in body or 'id="siteTable_t3_' in body
+    # Reddit writes class=" thing id-t1_…"; SingleFile may drop the leading space.
+    has_things = "thing id-t1_" in body or "thing id-t3_" in body or 'data-type="comment"' in body
+    reddit = "redditstatic.com" in body or "reddit.com/r/" in body or 'data-subreddit="' in body
+    if has_listing and (has_things or "commentarea" in body):
+        return 1.0 if reddit else 0.9
+    if has_things and 'data-type="link"' in body and reddit:
+        # A post page whose comment area was not saved (or a listing page).
+        return 0.6
+    return 0.0
+
+
+def parse(page: SavedPage) -> Thread:
+    """The post and its comment tree; ``NoThreadFound`` when the page holds neither."""
+    soup = page.soup
+    post_tag = _find_post(soup)
+    listing = soup.find("div", class_="nestedlisting")
+    post = _read_post(post_tag) if post_tag is not None else None
+    walk = _read_comments(listing) if isinstance(listing, Tag) else _Walk()
+    roots, stubs = walk.roots, walk.stubs
+    if post is None and not roots:
+        raise NoThreadFound(
+            f"{page.source}: this old-Reddit page holds no post and no comments; save the "
+            "thread's own page (…/comments/ID/…) after its comments have loaded"
+        )
+    canonical = _canonical(soup)
+    title = post.title if post else ""
+    if not title:
+        title = _page_title(soup)
+    community = (
+        (post.community if post else None)
+        or common.community(walk.subreddit)
+        or common.subreddit_of(canonical)
+        or common.subreddit_of(post.comment.permalink if post else None)
+    )
+    warnings = [SINGLE_THREAD] if _is_single_thread(page) else []
+    return Thread(
+        title=strip_xml_illegal(title).strip(),
+        url=canonical or (post.comment.permalink if post else None) or page.url,
+        site="reddit",
+        site_name=common.SITE_NAME,
+        community=community,
+        post=post.comment if post else None,
+        comments=roots,
+        missing=stubs,
+        warnings=warnings,
+    )
+
+
+# --- the post ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Post:
+    comment: Comment
+    title: str
+    community: str | None
+
+
+def _is_post_thing(tag: Tag) -> bool:
+    if tag.name != "div":
+        return False
+    names = classes(tag)
+    return "thing" in names and "link" in names
+
+
+def _find_post(soup: BeautifulSoup) -> Tag | None:
+    found = soup.find(_is_post_thing)
+    return found if isinstance(found, Tag) else None
+
+
+def _read_post(thing: Tag) -> _Post:
+    entry = read_entry(thing)
+    comment = Comment(
+        id=common.fullname("t3", attr(thing, "data-fullname")) or id_from_classes(thing) or "post",
+        is_op=True,
+        stickied="stickied" in classes(thing),
+        permalink=common.absolute(attr(thing, "data-permalink")),
+    )
+    apply_header(comment, read_header(entry.tagline), attr(thing, "data-author"))
+    comment.score = _post_score(thing)
+    if comment.created is None:
+        comment.created = common.parse_epoch_ms(attr(thing, "data-timestamp"))
+    if comment.permalink is None and entry.comments_link is not None:
+        comment.permalink = common.absolute(attr(entry.comments_link, "href"))
+    # A self post's text is in its expando; a comment form further down is not the post.
+    body = body_html(entry.body) if _in_expando(entry.body, thing) else ""
+    link = _outbound_link(thing, entry.title)
+    if link is not None:
+        anchor = clean_html(f'<p><a href="{html.escape(link)}">{html.escape(link)}</a></p>')
+        body = anchor + ("\n" + body if body else "")
+    comment.body_html = body
+    subreddit = attr(thing, "data-subreddit-prefixed") or attr(thing, "data-subreddit")
+    return _Post(comment, text(entry.title), common.community(subreddit))
+
+
+def _in_expando(body: Tag | None, thing: Tag) -> bool:
+    node = body
+    while node is not None and node is not thing:
+        if node.name == "div" and "expando" in classes(node):
+            return True
+        node = node.parent
+    return False
+
+
+def _post_score(thing: Tag) -> int | None:
+    """The post's score: ``data-score`` (2025), else the unvoted score's title or text."""
+    exact = common.parse_score(attr(thing, "data-score"))
+    if exact is not None:
+        return exact
+    midcol = child_div(thing, "midcol")
+    if midcol is None:
+        return None
+    for div in midcol.children:
+        if isinstance(div, Tag) and {"score", "unvoted"} <= set(classes(div)):
+            return common.parse_score(attr(div, "title")) or common.parse_score(text(div))
+    return None
+
+
+def _outbound_link(thing: Tag, title_link: Tag | None) -> str | None:
+    """Where a link post points; None for a self post (its title links to the thread)."""
+    if "self" in classes(thing):
+        return None
+    url = attr(thing, "data-url") or (attr(title_link, "href") if title_link else None)
+    if not url or (attr(thing, "data-domain") or "").startswith("self."):
+        return None
+    if "/comments/" in url and not url.startswith("http"):
+        return None
+    return common.absolute(url)
+
+
+# --- comments ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Walk:
+    roots: list[Comment] = field(default_factory=list)
+    stubs: list[Stub] = field(default_factory=list)
+    subreddit: str | None = None
+    anonymous: int = 0
+
+
+def _read_comments(listing: Tag) -> _Walk:
+    """Walk the nested listings top down with a stack of child iterators (page order)."""
+    walk = _Walk()
+    stack: list[tuple[Iterator[Any], Comment | None]] = [(iter(listing.children), None)]
+    while stack:
+        children, parent = stack[-1]
+        node = next(children, None)
+        if node is None:
+            stack.pop()
+            continue
+        if not isinstance(node, Tag) or node.name != "div":
+            continue
+        names = classes(node)
+        if "thing" not in names:
+            continue
+        entry = read_entry(node)
+        if "comment" in names:
+            comment = _read_comment(node, entry, parent, walk)
+            (parent.children if parent else walk.roots).append(comment)
+            replies = _replies(node)
+            if replies is not None:
+                stack.append((iter(replies.children), comment))
+        else:
+            found = stub(node, entry, parent)
+            if found is not None:
+                walk.stubs.append(found)
+    return walk
+
+
+def _read_comment(thing: Tag, entry: Entry, parent: Comment | None, walk: _Walk) -> Comment:
+    names = classes(thing)
+    cid = common.fullname("t1", attr(thing, "data-fullname")) or id_from_classes(thing)
+    cid = cid or common.fullname("t1", entry.thing_id)
+    if cid is None:
+        # Old Reddit drops every id from a deleted comment.
+        walk.anonymous += 1
+        cid = f"deleted-{walk.anonymous}"
+    comment = Comment(
+        id=cid,
+        parent_id=parent.id if parent else None,
+        depth=parent.depth + 1 if parent else 0,
+        permalink=common.absolute(attr(thing, "data-permalink")) or permalink_button(entry.buttons),
+        collapsed="collapsed" in names,
+        stickied="stickied" in names,
+        deleted="deleted" in names,
+    )
+    header = read_header(entry.tagline)
+    apply_header(comment, header, attr(thing, "data-author"))
+    comment.score = header.score
+    comment.body_html = body_html(entry.body)
+    gone = common.gone_marker(body_text(entry.body))
+    if gone is not None:
+        comment.deleted = comment.deleted or gone == "deleted"
+        comment.removed = gone == "removed"
+        comment.body_html = ""
+    walk.subreddit = walk.subreddit or attr(thing, "data-subreddit")
+    return comment
+
+
+def _replies(thing: Tag) -> Tag | None:
+    """The listing of a comment's replies: its own ``div.child > div.sitetable``."""
+    child = child_div(thing, "child")
+    return child_div(child, "sitetable") if child is not None else None
+
+
+# --- the page ----------------------------------------------------------------------------------
+
+
+def _canonical(soup: BeautifulSoup) -> str | None:
+    link = soup.find("link", rel="canonical")
+    if isinstance(link, Tag):
+        return common.absolute(attr(link, "href"), common.WWW_BASE)
+    return None
+
+
+def _page_title(soup: BeautifulSoup) -> str:
+    meta = soup.find("meta", property="og:title")
+    if isinstance(meta, Tag) and attr(meta, "content"):
+        return attr(meta, "content") or ""
+    title = soup.find("title")
+    return _TITLE_SUFFIX.sub("", text(title if isinstance(title, Tag) else None))
+
+
+def _is_single_thread(page: SavedPage) -> bool:
+    """Old Reddit's infobar on a comment's permalink page: "you are viewing a single comment's
+    thread" (a substring test: searching the soup for it would cost seconds on a big page)."""
+    return "viewing a single comment" in page.text

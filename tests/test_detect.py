@@ -1,0 +1,60 @@
+"""Detection is never fooled: every page and paste goes to its own site, and no other site
+claims it. Runs over every invented page the project has, so a new fixture is checked for free.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exporter.load import read_input
+from exporter.sites import MIN_SCORE, all_sites, detect
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_OF_SAMPLE = {"lemmy": "lemmy", "reddit": "reddit", "hn": "hackernews"}
+
+
+def _inputs() -> list[tuple[Path, str]]:
+    found = []
+    for site_dir in sorted((ROOT / "tests" / "data").iterdir()):
+        for path in sorted(site_dir.glob("*")):
+            if path.suffix in {".html", ".txt"}:
+                found.append((path, site_dir.name))
+    for path in sorted((ROOT / "samples").glob("*")):
+        if path.suffix in {".html", ".txt"}:
+            found.append((path, SITE_OF_SAMPLE[path.name.split("-")[0]]))
+    return found
+
+
+INPUTS = _inputs()
+
+
+def test_every_site_has_inputs() -> None:
+    assert {site for _, site in INPUTS} == {site.key for site in all_sites()}
+
+
+@pytest.mark.parametrize(
+    ("path", "owner"), INPUTS, ids=[str(p.relative_to(ROOT)) for p, _ in INPUTS]
+)
+def test_each_input_is_claimed_by_its_own_site_only(path: Path, owner: str) -> None:
+    page = read_input(str(path))
+    found = detect(page)
+    assert found is not None and found.key == owner
+    for site in all_sites():
+        if site.key != owner:
+            assert site.score(page) < MIN_SCORE, (site.key, site.score(page))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<html><body><article><h1>A blog post</h1><p>Some words.</p></article></body></html>",
+        "Dear diary,\n\ntoday I fixed a bicycle.\n\nIt was fine.\n",
+        "<table><tr><td>1</td><td>2</td></tr></table>",
+    ],
+)
+def test_pages_of_no_site_are_claimed_by_none(text: str, tmp_path: Path) -> None:
+    path = tmp_path / "other.html"
+    path.write_text(text, encoding="utf-8")
+    assert detect(read_input(str(path))) is None
