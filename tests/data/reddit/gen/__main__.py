@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import gen_react, gen_shreddit
+from . import gen_old, gen_react, gen_shreddit
 
 ROOT = Path(__file__).resolve().parents[4]
 
@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[4]
 def main() -> None:
     gen_shreddit.main(ROOT)
     gen_react.main(ROOT)
+    gen_old.main(ROOT)
 
 
 if __name__ == "__main__":
