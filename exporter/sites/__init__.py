@@ -79,4 +79,9 @@ def parse_page(page: SavedPage, site_key: str | None = None) -> Thread:
             f"{page.source}: no thread recognised in this {kind} (supported: {names}); "
             "if it is one of these, name it with --site"
         )
-    return site.parse(page)
+    thread = site.parse(page)
+    # Where the page came from and when it was saved, as the loader read it, unless the
+    # parser found better in the page itself.
+    thread.url = thread.url or page.url
+    thread.saved_at = thread.saved_at or page.saved_at
+    return thread

@@ -42,10 +42,7 @@ def parse(page: SavedPage) -> Thread:
     if not page.is_html:
         from .paste import parse_text
 
-        thread = parse_text(page.text)
-        thread.url = thread.url or page.url
-        thread.saved_at = thread.saved_at or page.saved_at
-        return thread
+        return parse_text(page.text)
     return parse_page(page)
 
 

@@ -18,6 +18,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ...clean import clean_html, strip_xml_illegal
+from ...dates import parse_iso
 
 BASE_URL = "https://news.ycombinator.com/"
 """What HN's relative links (``item?id=N``, ``user?id=x``) are relative to."""
@@ -65,16 +66,7 @@ def parse_age_title(title: str | None) -> datetime | None:
             return datetime.fromtimestamp(int(parts[1]), tz=timezone.utc)
         except (OverflowError, OSError, ValueError):
             pass
-    iso = parts[0] if parts else ""
-    if iso.endswith("Z"):
-        iso = iso[:-1] + "+00:00"
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+    return parse_iso(parts[0] if parts else None)
 
 
 def item_id_from_href(href: str | None) -> str | None:

@@ -35,17 +35,11 @@ def parse(page: SavedPage) -> Thread:
     if not page.is_html:
         from .paste import parse_text
 
-        thread = parse_text(page.text)
-        thread.url = thread.url or page.url
-        thread.saved_at = thread.saved_at or page.saved_at
-        return thread
+        return parse_text(page.text)
     data = isodata.extract(page.text)
     if data is not None and isodata.has_thread(data):
-        thread = _from_isodata(page, data)
-    else:
-        thread = _from_dom(page)
-    thread.saved_at = page.saved_at
-    return thread
+        return _from_isodata(page, data)
+    return _from_dom(page)
 
 
 def _from_isodata(page: SavedPage, data: dict[str, object]) -> Thread:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from html import escape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from ...clean import markdown_to_html, strip_xml_illegal
+from ...dates import parse_iso
 from ...model import Comment, Stub
 
 _START = re.compile(r"window\.isoData\s*=\s*")
@@ -66,15 +67,7 @@ def _dig(data: Any, *keys: str) -> Any:
 
 def parse_time(value: Any) -> datetime | None:
     """Lemmy 0.19 writes '…Z'; 0.18 and older wrote naive UTC times without a zone."""
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+    return parse_iso(value)
 
 
 def site_url(data: dict[str, Any]) -> str | None:

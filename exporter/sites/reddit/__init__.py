@@ -35,10 +35,7 @@ def parse(page: SavedPage) -> Thread:
             f"{page.source}: no Reddit thread found; save the thread's own page "
             "(…/comments/ID/…) after its comments have loaded"
         )
-    thread = best.parse(page)
-    thread.url = thread.url or page.url
-    thread.saved_at = thread.saved_at or page.saved_at
-    return thread
+    return best.parse(page)
 
 
 SITE = Site(

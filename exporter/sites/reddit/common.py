@@ -13,6 +13,8 @@ from datetime import datetime, timezone
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
+from ...dates import parse_iso
+
 SITE_NAME = "reddit.com"
 """``Thread.site_name`` for every Reddit design."""
 OLD_BASE = "https://old.reddit.com"
@@ -80,20 +82,7 @@ def parse_time(value: str | None) -> datetime | None:
     ('2015-07-01T09:06:34-07:00'); the new designs write '2024-03-02T10:11:12.345Z'. A time with
     no offset at all is taken as UTC, which is what Reddit's servers use.
     """
-    if not value:
-        return None
-    text = value.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    # Python 3.10's fromisoformat wants 0, 3 or 6 fraction digits.
-    text = re.sub(r"(\.\d{1,6})\d*", lambda m: m.group(1).ljust(7, "0"), text, count=1)
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+    return parse_iso(value)
 
 
 def parse_epoch_ms(value: str | None) -> datetime | None:
