@@ -7,22 +7,28 @@ line on stderr; a traceback appears only with ``--debug`` (otherwise it is a bug
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import OutputError, Thread2EpubError
-from .load import MAX_INPUT_BYTES
+from .cli_book import add_book_options, shape_options
+from .errors import Interrupted, OutputError, Thread2EpubError, UsageError
+from .limits import KB, MAX_BODY_BYTES, MAX_COMMENTS, MAX_INPUT_BYTES, MAX_NESTING, MB, Limits
 from .model import Thread, thread_to_json
 
+if TYPE_CHECKING:
+    from .cover import CoverChoice
+
 PROG = "thread2epub"
-
-
-class UsageError(Thread2EpubError):
-    exit_code = 2
+__all__ = ["PROG", "UsageError", "build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
             "  xclip -o | thread2epub - -o thread.epub     pasted text or HTML on stdin\n"
             "  thread2epub saved-post.html --json          show what was parsed, as JSON\n"
             "\n"
-            "exit status: 0 done, 1 the input could not be converted, 2 wrong usage."
+            "exit status: 0 done, 1 the input could not be converted or the book not written,\n"
+            "2 wrong usage, 130 interrupted (Ctrl-C), 143 stopped (SIGTERM)."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -69,19 +76,42 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the parsed thread as JSON on stdout instead of writing a book",
     )
-    parser.add_argument(
-        "--max-input-mb",
-        type=_positive_int,
-        default=MAX_INPUT_BYTES // (1024 * 1024),
-        metavar="MB",
-        help="refuse inputs larger than this (default: %(default)s)",
-    )
+    add_book_options(parser)
+    _add_limits(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     parser.add_argument(
         "--debug", action="store_true", help="show the full traceback when something fails"
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
+
+
+def _add_limits(parser: argparse.ArgumentParser) -> None:
+    """The safety limits (see ``exporter.limits``): each refusal names the flag that raises it."""
+    group = parser.add_argument_group("limits (raise one when a real thread is refused)")
+    flags = (
+        ("--max-input-mb", "MB", MAX_INPUT_BYTES // MB, "refuse inputs larger than this"),
+        ("--max-nesting", "N", MAX_NESTING, "refuse pages whose HTML nests deeper than this"),
+        ("--max-comments", "N", MAX_COMMENTS, "refuse threads with more comments than this"),
+        ("--max-body-kb", "KB", MAX_BODY_BYTES // KB, "cut any one comment longer than this"),
+    )
+    for flag, metavar, default, text in flags:
+        group.add_argument(
+            flag,
+            type=_positive_int,
+            default=default,
+            metavar=metavar,
+            help=f"{text} (default: %(default)s)",
+        )
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(
+        max_input_bytes=args.max_input_mb * MB,
+        max_nesting=args.max_nesting,
+        max_comments=args.max_comments,
+        max_body_bytes=args.max_body_kb * KB,
+    )
 
 
 def _positive_int(text: str) -> int:
@@ -94,67 +124,166 @@ def _positive_int(text: str) -> int:
     return value
 
 
+@dataclass
+class _Outcome:
+    """What is already done when an interruption arrives, so that its message is true."""
+
+    book: Path | None = None
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, ``timeout``), raised like Ctrl-C so that the same clean-up runs."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        return _run(args)
-    except Thread2EpubError as error:
-        if args.debug:
-            raise
-        _say(str(error))
-        return error.exit_code
-    except BrokenPipeError:
-        # The reader of our output went away (`thread2epub x --json | head`): not an error.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    except KeyboardInterrupt:
-        _say("interrupted; nothing was written")
-        return 130
-    except Exception as error:  # a bug: say so in one line, unless asked for the details
-        if args.debug:
-            raise
-        _say(
-            f"internal error while converting {args.input}: {type(error).__name__}: {error}; "
-            "please report it (run again with --debug for the details)"
+    outcome = _Outcome()
+    with _sigterm_raises():
+        try:
+            return _run(args, outcome)
+        except BrokenPipeError:
+            # The reader of our output went away (`thread2epub x --json | head`): not an error.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+        except (Exception, KeyboardInterrupt) as error:
+            if args.debug:
+                raise
+            failure = _failure(error, args.input, outcome)
+            _say(str(failure))
+            return failure.exit_code
+
+
+def _failure(error: BaseException, source: str, outcome: _Outcome) -> Thread2EpubError:
+    """Any exception as the one line a user is shown: expected failures say what to do,
+    anything else is a bug and says so."""
+    if isinstance(error, Thread2EpubError):
+        return error
+    if isinstance(error, KeyboardInterrupt):
+        return _interrupted(source, outcome, error)
+    if isinstance(error, MemoryError):
+        return Thread2EpubError(
+            f"{source}: ran out of memory while converting it; it is too big for this machine "
+            "(is it really one thread page?)"
         )
-        return 1
+    return Thread2EpubError(
+        f"internal error while converting {source}: {type(error).__name__}: {error}; "
+        "please report it (run again with --debug for the details)"
+    )
 
 
-def _run(args: argparse.Namespace) -> int:
+def _interrupted(source: str, outcome: _Outcome, stop: KeyboardInterrupt) -> Interrupted:
+    """Ctrl-C or SIGTERM: what was done and what was not. The write path has already removed
+    its temporary file (``epub.write_epub`` cleans up on any exception)."""
+    code = 143 if isinstance(stop, _Terminated) else 130
+    what = "stopped" if code == 143 else "interrupted"
+    if outcome.book is not None:
+        return Interrupted(f"{source}: {what} after {outcome.book} was written complete", code)
+    return Interrupted(f"{source}: {what}; no book was written", code)
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While converting, SIGTERM raises ``_Terminated`` instead of killing the process on the
+    spot, so that no temporary file is left beside the target. Only the main thread can
+    install a handler; elsewhere (an embedding program's worker thread) nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def raise_terminated(signum: int, frame: FrameType | None) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace, outcome: _Outcome) -> int:
     from .pipeline import load_thread
 
-    thread = load_thread(
-        args.input, site=args.site, max_input_bytes=args.max_input_mb * 1024 * 1024
-    )
+    if args.input == "-" and sys.stdin is not None and sys.stdin.isatty() and not args.quiet:
+        _say("reading the thread from the keyboard: paste it, then press Ctrl-D")
+    from .shape import shape
+
+    options = shape_options(args)
+    # Read the user's cover first: a bad picture should fail before a long parse, not after.
+    cover = None if args.json else _cover(args)
+    thread = load_thread(args.input, site=args.site, limits=_limits(args))
     if args.title:
         thread.title = args.title.strip() or thread.title
+    thread, report = shape(thread, options)
     if not args.quiet:
         for warning in thread.warnings:
             _say(f"warning: {warning}")
+        for note in report.describe():
+            _say(note)
     if args.json:
-        json.dump(thread_to_json(thread), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _print_json(thread)
         return 0
-    output = _output_path(args.input, args.output, thread)
-    from .epub import write_epub
-
-    try:
-        write_epub(thread, output)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise OutputError(
-            f"{output}: cannot write the book ({reason}); choose another place with -o"
-        ) from None
+    output = _place_book(args.input, args.output, thread)
+    _write_book(thread, output, cover, report.describe())
+    outcome.book = output
     if not args.quiet:
         size = output.stat().st_size
         _say(f"wrote {output} ({_count(thread)}, {size / 1024:.0f} KB)")
     return 0
 
 
+def _print_json(thread: Thread) -> None:
+    """As UTF-8 bytes whatever the locale; as text where stdout has no byte layer (a program
+    that redirected it to a ``StringIO``)."""
+    from .jsonout import iter_json, write_json
+
+    if sys.stdout is None:
+        raise OutputError("<stdout>: standard output is closed; cannot print the JSON")
+    data = thread_to_json(thread)
+    sys.stdout.flush()
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:
+        sys.stdout.writelines(iter_json(data))
+        sys.stdout.write("\n")
+    else:
+        write_json(data, binary)
+    sys.stdout.flush()
+
+
+def _cover(args: argparse.Namespace) -> CoverChoice:
+    from .cover import choose
+
+    return choose(args.cover, no_cover=args.no_cover)
+
+
+def _write_book(thread: Thread, output: Path, cover: CoverChoice, left_out: Sequence[str]) -> None:
+    from .epub import write_epub
+
+    try:
+        write_epub(thread, output, cover=cover, left_out=left_out)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise OutputError(
+            f"{output}: cannot write the book ({reason}); choose another place with -o"
+        ) from None
+
+
+def _place_book(input_arg: str, output_arg: str | None, thread: Thread) -> Path:
+    """Where the book goes; a path the system rejects (too long, not searchable) is an
+    output error like any other, not a crash."""
+    try:
+        return _output_path(input_arg, output_arg, thread)
+    except OSError as error:
+        where = error.filename or output_arg or "the output"
+        raise OutputError(
+            f"{where}: cannot write the book ({error.strerror or error}); "
+            "choose another place with -o"
+        ) from None
+
+
 def _output_path(input_arg: str, output_arg: str | None, thread: Thread) -> Path:
     from .pipeline import default_output_name
 
-    name = default_output_name(thread.title)
+    name = _on_disk(default_output_name(thread.title))
     if output_arg is None:
         folder = Path(".") if input_arg == "-" else Path(input_arg).parent
         output = folder / name
@@ -164,9 +293,20 @@ def _output_path(input_arg: str, output_arg: str | None, thread: Thread) -> Path
             output = output / name
     if input_arg != "-" and _same_file(Path(input_arg), output):
         raise UsageError(f"{output}: is the input itself; choose another output path with -o")
-    if not output.parent.is_dir():
-        raise OutputError(f"{output}: the folder {output.parent} does not exist; create it first")
+    folder = output.parent
+    if not folder.is_dir():
+        if folder.exists():
+            raise OutputError(f"{output}: {folder} is a file, not a folder; choose another -o")
+        raise OutputError(f"{output}: the folder {folder} does not exist; create it first")
     return output
+
+
+def _on_disk(name: str) -> str:
+    """The name whose bytes on disk are its UTF-8, whatever the locale: under ``LC_ALL=C``
+    (ASCII) a title with an accent could not be written at all, and under a Latin-1 locale it
+    would get different bytes from the same command run elsewhere. Where the filesystem
+    encoding is UTF-8 (nearly everywhere) this changes nothing."""
+    return os.fsdecode(name.encode("utf-8"))
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -10,6 +10,7 @@ turning some into 0-byte files); the ZIP writer is replaced by one with fixed en
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -25,6 +26,7 @@ from typing import IO, Any
 
 from ebooklib import epub
 
+from exporter import cover as covers
 from exporter import render
 from exporter.layout import NAV_FILE, TITLE_FILE, BookPlan, TocEntry
 from exporter.model import Thread
@@ -215,10 +217,36 @@ def _metadata(book: epub.EpubBook, thread: Thread, lang: str) -> None:
         book.add_metadata(None, "meta", value, {"property": prop})
 
 
+def _cover_items(
+    book: epub.EpubBook, thread: Thread, choice: covers.CoverChoice, lang: str
+) -> list[Any]:
+    """The cover image (``properties="cover-image"`` plus the EPUB 2 ``<meta name="cover">``
+    that old Kindles and Kobos read) and its page; none for ``None``."""
+    picture = covers.resolve(choice, thread, lang=lang)
+    if picture is None:
+        return []
+    image = epub.EpubCover(uid="cover-image", file_name=covers.IMAGE_FILE)
+    image.media_type = "image/jpeg"
+    image.content = picture.jpeg
+    book.add_metadata(None, "meta", "", {"name": "cover", "content": image.id})
+    content = covers.cover_page(
+        picture, title=render.book_title(thread), lang=lang, css_file=render.CSS_FILE
+    )
+    page = _document("cover", covers.PAGE_FILE, "Cover", content, lang)
+    page.properties.append("svg")  # the page scales the picture with an SVG viewBox
+    return [image, page]
+
+
 def build_book(
-    thread: Thread, *, language: str | None = None, max_chapter_bytes: int = 250_000
+    thread: Thread,
+    *,
+    language: str | None = None,
+    max_chapter_bytes: int = 250_000,
+    cover: covers.CoverChoice = covers.GENERATED,
+    left_out: Sequence[str] = (),
 ) -> _Built:
-    """The ebooklib book, fully populated, in a fixed item order."""
+    """The ebooklib book, fully populated, in a fixed item order. ``cover``: ``"generated"``
+    (from the thread), a ``cover.CoverImage`` (see ``cover.choose``) or ``None`` (no cover)."""
     lang = book_language(thread.language, language)
     plan = render.measured_plan(thread, lang=lang, max_chapter_bytes=max_chapter_bytes)
     book = epub.EpubBook()
@@ -233,7 +261,11 @@ def build_book(
         content=resources.files("exporter").joinpath("assets/style.css").read_bytes(),
     )
     title_page = _document(
-        "title-page", TITLE_FILE, "Title page", render.title_page(thread, lang=lang), lang
+        "title-page",
+        TITLE_FILE,
+        "Title page",
+        render.title_page(thread, lang=lang, left_out=left_out),
+        lang,
     )
     nav = epub.EpubNav(uid="nav", file_name=NAV_FILE, title="Contents")
     nav.add_link(href=render.CSS_FILE, rel="stylesheet", type="text/css")
@@ -247,12 +279,15 @@ def build_book(
         )
         for ch in plan.chapters
     ]
-    for item in (style, title_page, nav, epub.EpubNcx(), *chapters):
+    cover_items = _cover_items(book, thread, cover, lang)
+    for item in (style, *cover_items, title_page, nav, epub.EpubNcx(), *chapters):
         book.add_item(item)
     book.toc = _toc_items(plan.toc)
-    book.spine = [title_page, nav, *chapters]
+    book.spine = [*cover_items[1:], title_page, nav, *chapters]  # the cover page comes first
     start = chapters[0] if chapters else title_page
+    cover_guide = [{"href": covers.PAGE_FILE, "title": "Cover", "type": "cover"}]
     book.guide = [
+        *(cover_guide if cover_items else []),
         {"href": start.file_name, "title": "Start of the thread", "type": "text"},
         {"href": NAV_FILE, "title": "Contents", "type": "toc"},
     ]
@@ -279,10 +314,21 @@ def _write(built: _Built, target: str | IO[bytes]) -> None:
 
 
 def epub_bytes(
-    thread: Thread, *, language: str | None = None, max_chapter_bytes: int = 250_000
+    thread: Thread,
+    *,
+    language: str | None = None,
+    max_chapter_bytes: int = 250_000,
+    cover: covers.CoverChoice = covers.GENERATED,
+    left_out: Sequence[str] = (),
 ) -> bytes:
     """The EPUB file as bytes (same bytes as :func:`write_epub` writes)."""
-    built = build_book(thread, language=language, max_chapter_bytes=max_chapter_bytes)
+    built = build_book(
+        thread,
+        language=language,
+        max_chapter_bytes=max_chapter_bytes,
+        cover=cover,
+        left_out=left_out,
+    )
     buffer = BytesIO()
     _write(built, buffer)
     buffer.seek(0)
@@ -290,16 +336,35 @@ def epub_bytes(
     return buffer.getvalue()
 
 
+_TEMP_BASE_BYTES = 100
+"""Bytes of the target's name kept in the temporary file's name: a target name near the
+255-byte limit must not fail only because its temporary sibling is 19 bytes longer."""
+
+
 def _temp_path(target: str) -> tuple[str, int]:
     """A new file beside the target (same filesystem, so the rename is atomic). Created with
     mode 0o666 so the umask applies as for any normal file, not 0o600 like ``mkstemp``."""
     directory, base = os.path.split(os.path.abspath(target))
+    short = os.fsencode(base)[:_TEMP_BASE_BYTES]
     while True:
-        candidate = os.path.join(directory, f".{base}.{secrets.token_hex(6)}.tmp")
+        name = b".%s.%s.tmp" % (short, secrets.token_hex(6).encode())
+        candidate = os.path.join(directory, os.fsdecode(name))
         try:
             return candidate, os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
             continue
+
+
+def _sync(handle: IO[bytes]) -> None:
+    """On disk before the rename: after a crash the target is the old book or the new one,
+    never a renamed file whose data never reached the disk. A full disk can first show here
+    (delayed allocation); filesystems that cannot sync at all (EINVAL) are let be."""
+    handle.flush()
+    try:
+        os.fsync(handle.fileno())
+    except OSError as error:
+        if error.errno not in (errno.EINVAL, errno.ENOTSUP):
+            raise
 
 
 def write_epub(
@@ -308,22 +373,34 @@ def write_epub(
     *,
     language: str | None = None,
     max_chapter_bytes: int = 250_000,
+    cover: covers.CoverChoice = covers.GENERATED,
+    left_out: Sequence[str] = (),
 ) -> None:
     """Write ``thread`` as an EPUB at ``path``: complete or not at all.
+
+    ``cover``: generated (default), a ``cover.CoverImage`` from ``cover.choose``, or None.
+    ``left_out``: one line per thing the reader's options left out, for the title page.
 
     Rendering happens before any file is created; the ZIP goes to a temporary file in the
     target directory that replaces ``path`` only once it is written and verified. On any error
     the temporary file is removed and the error re-raised; an existing ``path`` is untouched.
     """
-    built = build_book(thread, language=language, max_chapter_bytes=max_chapter_bytes)
+    built = build_book(
+        thread,
+        language=language,
+        max_chapter_bytes=max_chapter_bytes,
+        cover=cover,
+        left_out=left_out,
+    )
     target = os.fspath(path)
     temp, fd = _temp_path(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             _write(built, handle)
+            _sync(handle)
         _verify(temp, built.plan)
         os.replace(temp, target)
-    except BaseException:
+    except BaseException:  # KeyboardInterrupt too: no temporary file is ever left behind
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise

@@ -7,7 +7,10 @@ pure function of the ``SavedPage``.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -15,12 +18,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from .errors import InputError
+from .errors import InputError, LimitError
+from .limits import MAX_INPUT_BYTES as MAX_INPUT_BYTES  # re-exported: its home used to be here
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
-MAX_INPUT_BYTES = 256 * 1024 * 1024
+_CHUNK = 1024 * 1024
+_SNIFF = 8192
+"""Bytes that ``decode`` looks at to tell a binary file from text."""
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -65,23 +71,57 @@ class SavedPage:
 
 
 def read_input(path: str, *, max_bytes: int = MAX_INPUT_BYTES) -> SavedPage:
-    """Read a path, or ``-`` for standard input, into a ``SavedPage``; never modifies the input."""
+    """Read a path, or ``-`` for standard input, into a ``SavedPage``; never modifies the input.
+
+    Opened read-only and read at most ``max_bytes + 1`` bytes: a FIFO, ``/dev/zero`` or a
+    runaway pipe cannot make it read forever, and a binary stream is refused after 8 KB.
+    """
     if path == "-":
-        data = _read_limited(sys.stdin.buffer, "<stdin>", max_bytes)
-        return page_from_bytes(data, "<stdin>")
-    file = Path(path)
+        return page_from_bytes(_read_stdin(max_bytes), "<stdin>")
     try:
-        if file.is_dir():
-            raise InputError(f"{path}: is a folder; give the saved page's .html file instead")
-        with file.open("rb") as handle:
-            data = _read_limited(handle, path, max_bytes)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        data = _read_file(Path(path), path, max_bytes)
     except PermissionError:
         raise InputError(f"{path}: permission denied; check that you can read it") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     return page_from_bytes(data, path)
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    # Python sets sys.stdin to None when it was started with descriptor 0 closed.
+    if sys.stdin is None:
+        raise InputError(
+            "<stdin>: standard input is closed; pipe the saved page or the pasted text into it"
+        )
+    try:
+        return _read_limited(sys.stdin.buffer, "<stdin>", max_bytes)
+    except OSError as exc:
+        raise InputError(f"<stdin>: cannot be read ({exc.strerror or exc})") from None
+
+
+def _read_file(file: Path, source: str, max_bytes: int) -> bytes:
+    """The file's bytes, after the checks that need no reading (what it is, how big)."""
+    try:
+        info = file.stat()
+    except FileNotFoundError:
+        if file.is_symlink():
+            raise InputError(
+                f"{source}: is a link to {os.readlink(file)}, which does not exist"
+            ) from None
+        raise InputError(f"{source}: no such file") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(
+                f"{source}: is a symbolic link that leads back to itself; "
+                "give the saved page's own file"
+            ) from None
+        raise
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{source}: is a folder; give the saved page's .html file instead")
+    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+        raise _too_large(source, max_bytes)
+    with file.open("rb") as handle:
+        return _read_limited(handle, source, max_bytes)
 
 
 def page_from_bytes(data: bytes, source: str) -> SavedPage:
@@ -107,10 +147,7 @@ def decode(data: bytes, source: str) -> str:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
     if _looks_binary(data):
-        raise InputError(
-            f"{source}: looks like a binary file, not a saved page or text; "
-            "save the thread with your browser's 'Save Page As' (HTML) or paste it as text"
-        )
+        raise _binary_error(source)
     declared = _META_CHARSET.search(data[:8192])
     if declared:
         name = declared.group(1).decode("ascii", "replace")
@@ -128,12 +165,32 @@ def decode(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     from bs4 import UnicodeDammit
 
     guess = UnicodeDammit(data, is_html=True)
     if guess.unicode_markup is None:  # pragma: no cover - UnicodeDammit falls back to cp1252
         return data.decode("utf-8", errors="replace")
     return guess.unicode_markup
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with the odd broken sequence (a paste cut mid-character, a lone surrogate) is
+    still UTF-8: decoded as cp1252, every dash, bullet and accent of it would turn to
+    mojibake. Taken as UTF-8 when its valid non-ASCII characters outnumber the broken
+    sequences four to one; legacy cp1252 text has (nearly) no valid sequences at all."""
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    broken = len(_REPLACED_RUN.findall(text))  # one broken sequence may give several U+FFFD
+    ascii_bytes = len(data.translate(None, _NON_ASCII))
+    valid = len(text) - ascii_bytes - replaced
+    return text if valid >= 4 * broken else None
+
+
+_NON_ASCII = bytes(range(0x80, 0x100))
+_REPLACED_RUN = re.compile("\ufffd+")
 
 
 def looks_like_html(text: str) -> bool:
@@ -146,17 +203,52 @@ def looks_like_html(text: str) -> bool:
 
 
 def _read_limited(handle: BinaryIO, source: str, max_bytes: int) -> bytes:
-    data = handle.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise InputError(
-            f"{source}: is larger than {max_bytes // (1024 * 1024)} MB; "
-            "this is not a thread page, or raise the limit with --max-input-mb"
-        )
-    return data
+    """At most ``max_bytes``, read in chunks; stops early on what is plainly not text.
+
+    A buffered ``read(n)`` returns less than ``n`` only at the end of the input, having used
+    up that end: on a terminal, Ctrl-D ends the input once, so a short read is the last one
+    (reading again would wait for a second Ctrl-D).
+    """
+    chunks: list[bytes] = []
+    total = 0
+    checked = False
+    while total <= max_bytes:
+        wanted = min(_CHUNK, max_bytes + 1 - total)
+        chunk = handle.read(wanted)
+        chunks.append(chunk)
+        total += len(chunk)
+        if not checked and total >= _SNIFF:
+            checked = True
+            _refuse_binary(b"".join(chunks)[:_SNIFF], source)
+        if len(chunk) < wanted:
+            break
+    if total > max_bytes:
+        raise _too_large(source, max_bytes)
+    return b"".join(chunks)
+
+
+def _too_large(source: str, max_bytes: int) -> InputError:
+    return LimitError(
+        f"{source}: is larger than {max_bytes // (1024 * 1024)} MB; "
+        "this is not a thread page, or raise the limit with --max-input-mb"
+    )
+
+
+def _refuse_binary(head: bytes, source: str) -> None:
+    """The same judgement as ``decode`` makes, on the first bytes only (BOMs exempt)."""
+    if not any(head.startswith(bom) for bom, _ in _BOMS) and _looks_binary(head):
+        raise _binary_error(source)
+
+
+def _binary_error(source: str) -> InputError:
+    return InputError(
+        f"{source}: looks like a binary file, not a saved page or text; "
+        "save the thread with your browser's 'Save Page As' (HTML) or paste it as text"
+    )
 
 
 def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
+    sample = data[:_SNIFF]
     if b"\x00" in sample:
         return True
     controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)

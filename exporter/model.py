@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 
 @dataclass
@@ -56,12 +56,25 @@ class Comment:
             stack.extend(reversed(node.children))
 
 
+StubReason = Literal["not_in_page", "too_deep"]
+"""Why replies are absent: the saved page did not hold them, or ``--max-depth`` left them out."""
+
+
 @dataclass
 class Stub:
-    """Replies the saved page announced ("2 more replies") but did not contain."""
+    """Replies that are absent from the book, noted where they would have been.
+
+    ``not_in_page``: the saved page announced them ("2 more replies") but did not contain them.
+    ``too_deep``: the shape stage (``--max-depth``) left them out; ``max_depth`` is that limit.
+    The book words the note differently, so that a reader knows whether the page or a filter
+    is the cause.
+    """
 
     parent_id: str | None
     count: int | None
+    reason: StubReason = "not_in_page"
+    max_depth: int | None = None
+    """For ``too_deep``: the deepest level kept (the replies were deeper)."""
 
 
 @dataclass
@@ -141,6 +154,14 @@ def thread_to_json(thread: Thread) -> dict[str, Any]:
         "saved_at": _iso(thread.saved_at),
         "post": _comment_json(thread.post) if thread.post else None,
         "comments": [_comment_json(c) for c in thread.comments],
-        "missing": [{"parent_id": s.parent_id, "count": s.count} for s in thread.missing],
+        "missing": [
+            {
+                "parent_id": s.parent_id,
+                "count": s.count,
+                "reason": s.reason,
+                "max_depth": s.max_depth,
+            }
+            for s in thread.missing
+        ],
         "warnings": list(thread.warnings),
     }

@@ -5,10 +5,12 @@ from __future__ import annotations
 import html
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from .clean import strip_xml_illegal
-from .load import MAX_INPUT_BYTES, SavedPage, page_from_bytes, read_input
+from .limits import Limits, cap_bodies, check_comments, check_nesting
+from .load import SavedPage, page_from_bytes, read_input
 from .model import Thread
 from .sites import parse_page
 
@@ -17,22 +19,37 @@ def load_thread(
     source: str | os.PathLike[str] | bytes,
     *,
     site: str | None = None,
-    max_input_bytes: int = MAX_INPUT_BYTES,
+    limits: Limits | None = None,
+    max_input_bytes: int | None = None,
 ) -> Thread:
     """Parse a saved page or pasted text into a ``Thread``.
 
-    ``source`` is a path (``"-"`` for standard input) or the page's bytes. Raises a
-    ``Thread2EpubError`` subclass with a one-line message when it cannot.
+    ``source`` is a path (``"-"`` for standard input) or the page's bytes. ``limits`` (see
+    ``exporter.limits``) bound what is accepted; ``max_input_bytes``, kept from before there
+    were other limits, overrides the input size in them. Raises a ``Thread2EpubError``
+    subclass with a one-line message when it cannot.
     """
+    limits = limits or Limits()
+    if max_input_bytes is not None:
+        limits = replace(limits, max_input_bytes=max_input_bytes)
     if isinstance(source, bytes):
         page = page_from_bytes(source, "<bytes>")
     else:
-        page = read_input(os.fspath(source), max_bytes=max_input_bytes)
-    return thread_from_page(page, site=site)
+        page = read_input(os.fspath(source), max_bytes=limits.max_input_bytes)
+    return thread_from_page(page, site=site, limits=limits)
 
 
-def thread_from_page(page: SavedPage, *, site: str | None = None) -> Thread:
+def thread_from_page(
+    page: SavedPage, *, site: str | None = None, limits: Limits | None = None
+) -> Thread:
+    """Detect, parse and bound: the limits that need the page are checked before any parser
+    runs (nesting), those that need the thread right after (comments, bodies)."""
+    limits = limits or Limits()
+    if page.is_html:
+        check_nesting(page.text, page.source, limits.max_nesting)
     thread = parse_page(page, site)
+    check_comments(thread, page.source, limits.max_comments)
+    cap_bodies(thread, limits.max_body_bytes)
     thread.title = strip_xml_illegal(thread.title).strip() or default_title(thread, page.source)
     return thread
 
@@ -50,9 +67,20 @@ def default_title(thread: Thread, source: str) -> str:
     return "Thread" if source.startswith("<") else Path(source).stem or "Thread"
 
 
+_NAME_CHARS = 100
+_NAME_BYTES = 150
+"""The title's share of a file name: 100 characters, and at most 150 bytes of UTF-8 (50 CJK
+characters); with ``.epub`` and the temporary file's extra 19 bytes, well under the 255 bytes
+a filesystem allows."""
+
+
 def default_output_name(title: str) -> str:
-    """The title as a file name any filesystem takes: no separators, no reserved characters."""
-    name = re.sub(r'[\x00-\x1f\x7f<>:"/\\|?*]+', " ", title)
+    """The title as a file name any filesystem takes: no separators, no reserved characters,
+    no lone surrogates (``--title`` can carry them from undecodable argv bytes), and short
+    enough *in bytes*, which is what filesystems count."""
+    name = re.sub(r'[\x00-\x1f\x7f<>:"/\\|?*\ud800-\udfff]+', " ", title)
     name = re.sub(r"\s+", " ", name).strip(" .")
-    name = name[:100].rstrip(" .") if len(name) > 100 else name
-    return (name or "thread") + ".epub"
+    name = name[:_NAME_CHARS]
+    if len(name.encode()) > _NAME_BYTES:
+        name = name.encode()[:_NAME_BYTES].decode("utf-8", "ignore")
+    return (name.rstrip(" .") or "thread") + ".epub"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from functools import partial
 
@@ -173,17 +173,26 @@ def _body(comment: Comment, body: str | None) -> str:
     return out
 
 
+def stub_text(row: Row) -> str:
+    """The words of a stub note: they say *why* the replies are absent, because "not in the
+    saved page" (save again after loading them) and "left out" (a filter the reader chose)
+    call for different actions."""
+    stub = row.stub
+    if stub is not None and stub.reason == "too_deep":
+        deeper = "deeper" if stub.max_depth is None else f"deeper than level {stub.max_depth}"
+        if stub.count is None:
+            return f"Replies {deeper} left out"
+        return f"{_count(stub.count, 'reply', 'replies')} {deeper} left out"
+    if row.missing is None:
+        return "More replies were not in the saved page"
+    return f"{_count(row.missing, 'more reply was', 'more replies were')} not in the saved page"
+
+
 def row_html(row: Row, href: Href) -> str:
     """One block of a chapter: a comment ``<article>``, the post, or a stub note."""
     depth_class = f"d{min(row.depth, DEPTH_CAP)}"
     if row.kind == "more":
-        text = (
-            "More replies were not in the saved page"
-            if row.missing is None
-            else f"{_count(row.missing, 'more reply was', 'more replies were')} not in the"
-            " saved page"
-        )
-        return f'<p class="more {depth_class}" id="{row.anchor}">{text}</p>\n'
+        return f'<p class="more {depth_class}" id="{row.anchor}">{stub_text(row)}</p>\n'
     comment = row.comment
     assert comment is not None, "a comment row carries its comment"
     cls = "post" if row.kind == "post" else f"c {depth_class}"
@@ -270,8 +279,9 @@ def _link(url: str) -> str:
     return esc(url)
 
 
-def title_page_body(thread: Thread) -> str:
-    """Title, where, who and when, how many, and where from. Parser warnings stay out."""
+def title_page_body(thread: Thread, left_out: Sequence[str] = ()) -> str:
+    """Title, where, who and when, how many, what the reader's choices left out, and where
+    from. Parser warnings stay out."""
     lines = [f'<h1 class="title">{esc(book_title(thread))}</h1>']
     where = [one_line(x) for x in (thread.community, thread.site_name) if x]
     if where:
@@ -283,10 +293,13 @@ def title_page_body(thread: Thread) -> str:
     count = thread.comment_count()
     stats = f"{_count(count, 'comment', 'comments')} by "
     stats += _count(_participants(thread), "participant", "participants")
-    missing = sum(s.count or 0 for s in thread.missing)
+    # Only what the page lacked: replies a filter left out are the shape report's to tell.
+    missing = sum(s.count or 0 for s in thread.missing if s.reason == "not_in_page")
     if missing:
         stats += f" ({missing} more not in the saved page)"
     lines.append(f'<p class="stats">{stats}</p>')
+    for note in left_out:
+        lines.append(f'<p class="left-out">{esc(one_line(note))}</p>')
     if thread.url:
         lines.append(f'<p class="source">Source: {_link(thread.url)}</p>')
     if thread.saved_at is not None:
@@ -294,10 +307,10 @@ def title_page_body(thread: Thread) -> str:
     return '<section class="titlepage">\n' + "\n".join(lines) + "\n</section>\n"
 
 
-def title_page(thread: Thread, *, lang: str) -> bytes:
+def title_page(thread: Thread, *, lang: str, left_out: Sequence[str] = ()) -> bytes:
     return document(
         book_title(thread),
-        title_page_body(thread),
+        title_page_body(thread, left_out),
         lang=lang,
         body_class="front",
     )

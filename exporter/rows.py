@@ -36,6 +36,8 @@ class Row:
     parent_anchor: str | None = None
     missing: int | None = None
     """For a stub note: how many replies the page announced (None: it did not say)."""
+    stub: Stub | None = None
+    """For a stub note: the ``Stub`` itself, which says why the replies are absent."""
     body: str | None = None
     """Part of the body when a single huge comment had to be cut; else None (whole body)."""
     part: int = 0
@@ -140,7 +142,7 @@ def _tree_rows(
         node, parent, depth, leaving = stack.pop()
         if leaving:
             for stub in stubs.pop(node.id, []):
-                rows.append(Row("more", next(next_stub), depth + 1, missing=stub.count))
+                rows.append(Row("more", next(next_stub), depth + 1, missing=stub.count, stub=stub))
             continue
         if id(node) in seen:  # a comment listed twice (a parser bug) is shown once, no loop
             continue
@@ -168,7 +170,7 @@ def thread_units(thread: Thread, anchors: Mapping[int, str]) -> list[list[Row]]:
     seen: set[int] = set()
     units = [_tree_rows(root, anchors, under, stub_ids, seen) for root in thread.comments]
     units = [unit for unit in units if unit]
-    tail = [Row("more", next(stub_ids), 0, missing=s.count) for s in at_end]
+    tail = [Row("more", next(stub_ids), 0, missing=s.count, stub=s) for s in at_end]
     if tail:
         if units:
             units[-1].extend(tail)

@@ -116,7 +116,7 @@ def test_representative_thread_passes_epubcheck(
     epub.write_epub(representative_thread(), path)
     assert path.read_bytes() == representative
     report = epubcheck(path)
-    assert report["publication"]["nSpines"] == 4
+    assert report["publication"]["nSpines"] == 5  # cover, title, nav, post, comments
 
 
 def test_multi_chapter_thread_passes_epubcheck(
@@ -139,7 +139,7 @@ def test_bare_rtl_thread_without_post_or_url_passes_epubcheck(
     assert book.dc("language") == ["he-IL"]
     assert book.dc("creator") == ["Unknown"]
     assert book.dc("title") == ["Untitled thread"]
-    assert book.spine() == ["title.xhtml", "nav.xhtml", "comments-0001.xhtml"]
+    assert book.spine() == ["cover.xhtml", "title.xhtml", "nav.xhtml", "comments-0001.xhtml"]
 
 
 # --- reproducible bytes -------------------------------------------------------------------------
@@ -166,6 +166,8 @@ def test_zip_layout_is_fixed(representative: bytes) -> None:
         "META-INF/container.xml",
         "EPUB/content.opf",
         "EPUB/style.css",
+        "EPUB/cover.jpg",
+        "EPUB/cover.xhtml",
         "EPUB/title.xhtml",
         "EPUB/nav.xhtml",
         "EPUB/toc.ncx",
@@ -205,7 +207,7 @@ def test_identifier_is_uuid5_of_url_or_of_content() -> None:
 def test_every_spine_item_is_non_empty_and_under_budget(big: bytes) -> None:
     book = Book(big)
     spine = book.spine()
-    assert spine[:2] == ["title.xhtml", "nav.xhtml"]  # nav is not first
+    assert spine[:3] == ["cover.xhtml", "title.xhtml", "nav.xhtml"]  # nav is not first
     assert sum("(continued" in n[0] for n in nav_tree(book)) >= 2
     for name, doc in book.documents():
         assert 0 < len(doc) <= 250_000, name
