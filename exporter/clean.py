@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 import nh3
 from lxml import etree
@@ -37,6 +37,44 @@ _ATTRIBUTES = {
     "*": {"dir", "lang"},
 }
 _LINK_SCHEMES = {"http", "https", "mailto"}
+MAX_DEPTH = 32
+"""Elements a body may nest. Deeper ones lose their tag and keep their words: e-readers break
+on deep nesting (crengine crashed past 64 levels, the book already uses four)."""
+# The values XHTML accepts for the attributes kept; any other value is dropped (EPUBCheck
+# rejects a book with start="x", colspan="0" or lang="not a language").
+_VALID_VALUES = {
+    "dir": re.compile(r"ltr|rtl"),
+    "lang": re.compile(r"(?:[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)?"),
+    "start": re.compile(r"-?[0-9]{1,9}"),
+    "colspan": re.compile(r"[1-9][0-9]{0,2}"),
+    "rowspan": re.compile(r"[0-9]{1,4}"),
+}
+# Characters a URL may not hold as they are (RFC 3986 / WHATWG), and a "%" that starts no escape.
+_URL_UNSAFE = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f]|%(?![0-9A-Fa-f]{2})')
+_BAD_HOST = re.compile(r"[\x00-\x20#%/<>?@\[\\\]^|]")
+
+
+def split_url(url: str) -> SplitResult | None:
+    """``urlsplit`` for an address taken from a page: None where Python cannot split it
+    (``//[x`` is "Invalid IPv6 URL"; a host that NFKC-normalises into ``#`` is refused too)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
+def join_url(base: str, url: str) -> str | None:
+    """``urljoin`` for addresses taken from a page: None where either cannot be split."""
+    try:
+        return urljoin(base, url)
+    except ValueError:
+        return None
+
+
+def url_host(url: str | None) -> str | None:
+    """The host of an address taken from a page, or None."""
+    parts = split_url(url) if url else None
+    return parts.hostname if parts is not None else None
 
 
 def strip_xml_illegal(text: str) -> str:
@@ -62,9 +100,13 @@ def clean_html(fragment: str, base_url: str | None = None) -> str:
     )
     if not safe.strip():
         return ""
-    root = lxml_html.fragment_fromstring(safe, create_parent="div")
+    # huge_tree: libxml2's default parser silently drops everything nested past 255 levels.
+    parser = lxml_html.HTMLParser(huge_tree=True)
+    root = lxml_html.fragment_fromstring(safe, create_parent="div", parser=parser)
     _rewrite(root, base_url)
     _drop_empty_blocks(root)
+    _cap_depth(root)
+    _fix_content_model(root)
     return _serialise_children(root)
 
 
@@ -106,11 +148,15 @@ def _rewrite(root: lxml_html.HtmlElement, base_url: str | None) -> None:
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue
-        if el.get("dir") not in (None, "ltr", "rtl"):
-            del el.attrib["dir"]
+        for name, valid in _VALID_VALUES.items():
+            value = el.get(name)
+            if value is not None and valid.fullmatch(value.strip()):
+                el.set(name, value.strip())
+            elif value is not None:
+                del el.attrib[name]
         tag = el.tag
         if tag == "a":
-            href = _safe_url(el.get("href"), base_url)
+            href = safe_link(el.get("href"), base_url)
             if href is None:
                 _unwrap(el)
             else:
@@ -129,21 +175,38 @@ def _rewrite(root: lxml_html.HtmlElement, base_url: str | None) -> None:
             el.tag = "h" + str(min(6, int(tag[1]) + 3))
 
 
-def _safe_url(url: str | None, base_url: str | None) -> str | None:
-    if not url:
+def safe_link(url: str | None, base_url: str | None = None) -> str | None:
+    """``url`` (resolved against ``base_url``) as a link the book may hold: http, https or
+    mailto, percent-encoded where needed; None for anything else (``javascript:``, ``data:``,
+    an in-page anchor, a local path, an address that cannot be parsed). The caller escapes it
+    for the attribute it goes in."""
+    url = (url or "").strip()
+    if not url or url.startswith("#"):
         return None
-    url = url.strip()
-    if url.startswith("#"):
+    joined = join_url(base_url, url) if base_url else url
+    parts = split_url(joined) if joined is not None else None
+    if joined is None or parts is None or parts.scheme.lower() not in _LINK_SCHEMES:
         return None
-    if base_url:
-        url = urljoin(base_url, url)
-    scheme = urlsplit(url).scheme.lower()
-    return url if scheme in _LINK_SCHEMES else None
+    web = parts.scheme.lower() != "mailto"
+    if web and (not parts.hostname or _BAD_HOST.search(parts.hostname)):
+        return None  # "https://exa mple.org/": no host a reader can reach
+    return _escape_url(joined)
+
+
+def _escape_url(url: str) -> str:
+    """Percent-encode what a URL may not contain as it is (spaces, quotes, ``<``, a backslash, a
+    second ``#``, a stray ``%``), so that the link is valid and still goes where it went."""
+    head, hash_, fragment = url.partition("#")
+    escaped = _URL_UNSAFE.sub(lambda m: f"%{ord(m.group()[0]):02X}", head)
+    if hash_:
+        fragment = _URL_UNSAFE.sub(lambda m: f"%{ord(m.group()[0]):02X}", fragment)
+        escaped += "#" + fragment.replace("#", "%23")
+    return escaped
 
 
 def _image_to_link(img: lxml_html.HtmlElement, base_url: str | None) -> None:
     alt = (img.get("alt") or img.get("title") or "").strip()
-    src = _safe_url(img.get("src"), base_url)
+    src = safe_link(img.get("src"), base_url)
     label = f"[image: {alt}]" if alt else "[image]"
     tail = img.tail
     img.clear()
@@ -158,11 +221,186 @@ def _image_to_link(img: lxml_html.HtmlElement, base_url: str | None) -> None:
         img.set("class", "image-alt")
 
 
+def _cap_depth(root: lxml_html.HtmlElement) -> None:
+    """Unwrap every element nested deeper than ``MAX_DEPTH``: its text and tail stay in place,
+    in the deepest element kept (last first, so that each unwrapped element is a leaf)."""
+    depth = {root: 0}
+    deep = []
+    for el in root.iterdescendants():
+        parent = el.getparent()
+        level = depth[parent] + 1 if parent is not None else 0
+        depth[el] = level
+        if level > MAX_DEPTH:
+            deep.append(el)
+    for el in reversed(deep):
+        el.drop_tag()
+
+
 def _drop_empty_blocks(root: lxml_html.HtmlElement) -> None:
     """Remove the empty paragraphs that stripped forms and widgets leave behind."""
     for el in list(root.iter("p", "div", "span")):
         if el is not root and len(el) == 0 and not (el.text or "").strip():
             el.drop_tag()
+
+
+# --- content model: what XHTML allows where ------------------------------------------------------
+# An allow-list keeps elements but not their places: "<li>" outside a list, "<p>" in "<b>", "<ul>"
+# holding text, a link inside a link (a linked image becomes one). The browser shows such markup;
+# EPUBCheck rejects the whole book. These rules move or rename elements so that the fragment is
+# valid wherever a "<div>" may stand, and keep every word.
+
+# Elements that hold phrasing content only ("<a>", "<del>" and "<ins>" take their parent's model).
+_PHRASING_ONLY = frozenset(
+    {
+        "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "samp", "small", "span",
+        "strong", "sub", "sup", "u", "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
+    }
+)  # fmt: skip
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TRANSPARENT = frozenset({"a", "del", "ins"})
+_INLINE = (_PHRASING_ONLY - _HEADINGS - {"p", "pre"}) | {"br"}
+_TABLE_SECTIONS = frozenset({"thead", "tbody", "tfoot"})
+# Elements that are only valid inside a given parent; elsewhere they become a plain "<div>".
+_PARENTS = {
+    "li": {"ul", "ol"},
+    "dt": {"dl"},
+    "dd": {"dl"},
+    "thead": {"table"},
+    "tbody": {"table"},
+    "tfoot": {"table"},
+    "caption": {"table"},
+    "tr": {"table", "thead", "tbody", "tfoot"},
+    "td": {"tr"},
+    "th": {"tr"},
+    "figcaption": {"figure"},
+}
+
+
+def _fix_content_model(root: lxml_html.HtmlElement) -> None:
+    """Make the fragment valid XHTML content: blocks out of inline elements first (bottom-up),
+    then, top-down so that each parent is settled before its children, links out of links,
+    lists holding only items, and list parts, table parts and captions that are out of place
+    turned into plain blocks."""
+    _blocks_out_of_phrasing(root)
+    for el in list(root.iter()):
+        if el is root or not isinstance(el.tag, str):
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tag = el.tag
+        if tag == "a" and any(a.tag == "a" for a in el.iterancestors()):
+            el.drop_tag()  # a link in a link: the outer one wins, the words stay
+            continue
+        if tag in {"ul", "ol"}:
+            _wrap_in_items(el)
+        elif tag in _HEADINGS and any(a.tag in {"dt", "th"} for a in el.iterancestors()):
+            el.tag = "p"
+        elif _misplaced(el, parent):
+            el.tag = "div"
+        if el.tag == "div":
+            for name in ("start", "colspan", "rowspan"):
+                el.attrib.pop(name, None)
+
+
+def _misplaced(el: lxml_html.HtmlElement, parent: lxml_html.HtmlElement) -> bool:
+    """An element outside the only parent it may have, or in the wrong place in it; a list of
+    definitions or a table whose own structure is broken."""
+    tag = el.tag
+    if tag in _PARENTS and parent.tag not in _PARENTS[tag]:
+        return True
+    if tag == "caption":
+        return next(iter(parent), None) is not el
+    if tag == "figcaption":
+        return not _first_or_last(el, parent)
+    if tag == "dl":
+        return not _valid_dl(el)
+    if tag == "table":
+        return not _valid_table(el)
+    return False
+
+
+def _blocks_out_of_phrasing(root: lxml_html.HtmlElement) -> None:
+    """An element that may hold only phrasing content but holds a block (``<b><p>``,
+    ``<span><div>``, ``<pre><div>``) becomes a ``<div>`` itself; bottom-up, so that the change
+    travels up through ``<a>`` and any other inline ancestors."""
+    blocks: set[lxml_html.HtmlElement] = set()
+    for el in reversed(list(root.iter())):
+        if not isinstance(el.tag, str):
+            continue
+        holds_block = any(child in blocks for child in el)
+        if el.tag in _PHRASING_ONLY and holds_block:
+            el.tag = "div"
+        if holds_block if el.tag in _TRANSPARENT else el.tag not in _INLINE:
+            blocks.add(el)
+
+
+def _first_or_last(el: lxml_html.HtmlElement, parent: lxml_html.HtmlElement) -> bool:
+    kids = [k for k in parent if isinstance(k.tag, str)]
+    captions = [k for k in kids if k.tag == "figcaption"]
+    return len(captions) == 1 and (kids[0] is el or kids[-1] is el)
+
+
+def _blank(text: str | None) -> bool:
+    """Nothing but XML's whitespace (a no-break space is text to a validator)."""
+    return not (text or "").strip(" \t\r\n")
+
+
+def _only_elements(el: lxml_html.HtmlElement) -> bool:
+    """No text directly in ``el`` (whitespace aside): lists, tables and rows hold elements."""
+    return _blank(el.text) and all(_blank(k.tail) for k in el)
+
+
+def _wrap_in_items(lst: lxml_html.HtmlElement) -> None:
+    """Whatever sits in a list outside an ``<li>`` (text, a ``<br>``, a nested list) joins the
+    item before it, or a new item when there is none."""
+    item: lxml_html.HtmlElement | None = None
+    if not _blank(lst.text):
+        item = lxml_html.Element("li")
+        item.text, lst.text = lst.text, None
+        lst.insert(0, item)
+    for child in list(lst):
+        if child is item:
+            continue
+        if child.tag == "li":
+            item = child
+            if not _blank(child.tail):
+                _append_text(child, child.tail or "")
+                child.tail = None
+            continue
+        if item is None:
+            item = lxml_html.Element("li")
+            child.addprevious(item)
+        item.append(child)
+
+
+def _append_text(el: lxml_html.HtmlElement, text: str) -> None:
+    if len(el):
+        el[-1].tail = (el[-1].tail or "") + text
+    else:
+        el.text = (el.text or "") + text
+
+
+def _valid_dl(dl: lxml_html.HtmlElement) -> bool:
+    """Groups of one or more ``<dt>`` followed by one or more ``<dd>``, nothing else."""
+    tags = "".join({"dt": "t", "dd": "d"}.get(str(k.tag), "x") for k in dl)
+    return _only_elements(dl) and re.fullmatch(r"(t+d+)*", tags) is not None
+
+
+def _valid_table(table: lxml_html.HtmlElement) -> bool:
+    """caption?, thead?, (tbody* | tr*), tfoot?, with rows of cells, and no table in a caption."""
+    if any(a.tag == "caption" for a in table.iterancestors()):
+        return False
+    codes = {"caption": "c", "thead": "h", "tbody": "b", "tfoot": "f", "tr": "r"}
+    tags = "".join(codes.get(str(k.tag), "x") for k in table)
+    if not _only_elements(table) or re.fullmatch(r"c?h?(b*|r*)f?", tags) is None:
+        return False
+    rows = [k for k in table if k.tag == "tr"]
+    for section in (k for k in table if k.tag in _TABLE_SECTIONS):
+        if not _only_elements(section) or any(r.tag != "tr" for r in section):
+            return False
+        rows.extend(section)
+    return all(_only_elements(r) and all(c.tag in {"td", "th"} for c in r) for r in rows)
 
 
 def _unwrap(el: lxml_html.HtmlElement) -> None:

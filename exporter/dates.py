@@ -28,4 +28,7 @@ def parse_iso(value: object) -> datetime | None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+    try:
+        return moment.astimezone(timezone.utc)
+    except OverflowError:  # valid where written, outside years 1-9999 in UTC: 0001-01-01+05:00
+        return None

@@ -360,12 +360,6 @@ def test_json_writer_stops_indenting_deeper_and_stays_linear() -> None:
     assert "".join(iter_json(_loads(text))) == text
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="clean.clean_html re-parses the sanitised body with lxml's default HTML parser, "
-    "which silently drops everything past 255 levels; huge_tree=True there would keep up to "
-    "2,048, above --max-nesting's default (owned by the sanitiser's work, issue 7)",
-)
 def test_a_body_nested_300_deep_keeps_its_text(capsys: pytest.CaptureFixture[str]) -> None:
     """Within the nesting limit nothing may vanish: not the deep words, not what follows."""
     deep = "<p>before</p>" + "<blockquote>" * 300 + "deep words" + "</blockquote>" * 300

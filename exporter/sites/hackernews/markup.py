@@ -12,13 +12,13 @@ from __future__ import annotations
 import html
 import re
 from datetime import datetime, timezone
-from urllib.parse import urljoin
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from ...clean import clean_html, strip_xml_illegal
+from ...clean import clean_html, join_url, strip_xml_illegal
 from ...dates import parse_iso
+from ..numbers import read_int
 
 BASE_URL = "https://news.ycombinator.com/"
 """What HN's relative links (``item?id=N``, ``user?id=x``) are relative to."""
@@ -79,13 +79,13 @@ def item_url(item_id: str) -> str:
 
 
 def absolute(href: str | None) -> str | None:
-    return urljoin(BASE_URL, href.strip()) if href and href.strip() else None
+    return join_url(BASE_URL, href.strip()) if href and href.strip() else None
 
 
 def points(text: str) -> int | None:
     """ "123 points" / "1 point" → the number; None when the page shows no score."""
     match = _POINTS.search(text)
-    return int(match.group(1).replace(",", "")) if match else None
+    return read_int(match.group(1)) if match else None
 
 
 _EMPTY_LEAVES = etree.XPath(".//*[not(*) and not(normalize-space())]")

@@ -131,9 +131,12 @@ def build_tree(rows: list[tuple[int, Comment]]) -> tuple[list[Comment], bool]:
 
 
 def _document(text: str) -> lxml_html.HtmlElement:
+    """The page as an lxml tree, without the characters XML forbids: libxml2 keeps a control
+    character in the text it parses, and lxml then refuses every edit that moves that text."""
     parser = lxml_html.HTMLParser(huge_tree=True)
+    text = strip_xml_illegal(_XML_DECLARATION.sub("", text, count=1))
     try:
-        return lxml_html.document_fromstring(_XML_DECLARATION.sub("", text, count=1), parser)
+        return lxml_html.document_fromstring(text, parser)
     except (etree.ParserError, ValueError):
         return lxml_html.document_fromstring("<html><body></body></html>")
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ...clean import strip_xml_illegal, text_to_html
 from ...errors import NoThreadFound
 from ...model import Comment, Stub, Thread
+from ..numbers import read_int
 from .page import MORE_PAGES, SITE_HOST, SITE_KEY
 
 NO_STRUCTURE = "The pasted text carries no reply structure: comments are listed in page order."
@@ -187,7 +188,7 @@ def _read_story(lines: list[str], at: int, stop: int) -> tuple[str, Comment]:
         author=match.group("user"),
         author_id=match.group("user"),
         created_text=match.group("age"),
-        score=int(points) if points else None,
+        score=read_int(points),
         body_html=body,
         is_op=True,
     )
@@ -222,7 +223,8 @@ def _comments(raws: list[_Raw], op: str | None) -> tuple[list[Comment], list[Stu
         if collapsed:
             # "[4 more]" counts the folded comment itself: its body and 3 replies are hidden.
             comment.collapsed = True
-            if int(collapsed.group(1)) > 1:
-                stubs.append(Stub(parent_id=comment.id, count=int(collapsed.group(1)) - 1))
+            hidden = read_int(collapsed.group(1))
+            if hidden is not None and hidden > 1:
+                stubs.append(Stub(parent_id=comment.id, count=hidden - 1))
         comments.append(comment)
     return comments, stubs

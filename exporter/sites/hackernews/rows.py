@@ -14,6 +14,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ...model import Comment
+from ..numbers import read_int
 from .markup import (
     body_html,
     class_names,
@@ -83,12 +84,12 @@ def row_depth(ind: lxml_html.HtmlElement | None) -> int:
     """``indent="2"``, or else the spacer image's width over 40 (``width="80"``)."""
     if ind is None:
         return 0
-    indent = str(ind.get("indent") or "").strip()
-    if indent.isdigit():
-        return int(indent)
+    indent = read_int(str(ind.get("indent") or ""))
+    if indent is not None and indent >= 0:
+        return indent
     for img in ind.iter("img"):
-        width = str(img.get("width") or "").strip()
-        return int(width) // _INDENT_PX if width.isdigit() else 0
+        width = read_int(str(img.get("width") or ""))
+        return width // _INDENT_PX if width is not None and width >= 0 else 0
     return 0
 
 

@@ -6,8 +6,7 @@ page's markup alone (SingleFile strips scripts), and text copied from the browse
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
+from ...clean import url_host
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Comment, Thread
@@ -52,15 +51,15 @@ def _from_isodata(page: SavedPage, data: dict[str, object]) -> Thread:
     post = isodata.read_post(data, bodies, base)
     roots, stubs = isodata.read_comments(data, bodies, dom.page_order(soup), base)
     view = isodata.post_view(data) or {}
-    community = view.get("community") or {}
-    raw_post = view.get("post") or {}
-    assert isinstance(community, dict) and isinstance(raw_post, dict)
+    community = isodata.as_object(view.get("community"))
+    raw_post = isodata.as_object(view.get("post"))
+    name = raw_post.get("name")
     url = isodata.page_url(data) or page.url
     return Thread(
-        title=str(raw_post.get("name") or "").strip(),
+        title=name.strip() if isinstance(name, str) else "",
         url=url,
         site="lemmy",
-        site_name=urlsplit(base).hostname if base else None,
+        site_name=url_host(base),
         community=_community_name(community),
         post=post,
         comments=roots,
@@ -69,7 +68,7 @@ def _from_isodata(page: SavedPage, data: dict[str, object]) -> Thread:
     )
 
 
-def _community_name(community: dict[object, object]) -> str | None:
+def _community_name(community: dict[str, object]) -> str | None:
     title, name = community.get("title"), community.get("name")
     if isinstance(title, str) and title.strip():
         return title.strip()
@@ -90,7 +89,7 @@ def _from_dom(page: SavedPage) -> Thread:
         title=post.title if post else "",
         url=base,
         site="lemmy",
-        site_name=urlsplit(base).hostname if base else None,
+        site_name=url_host(base),
         community=post.community if post else None,
         comments=roots,
         missing=stubs,

@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Tag
 
-from ...clean import clean_html, strip_xml_illegal
+from ...clean import clean_html, join_url, split_url, strip_xml_illegal, url_host
 from ...model import Comment, Stub
+from ..numbers import read_int
 
 _TIPPY_TIME = re.compile(
     r"(?:\w+,\s+)?(\w+)\s+(\d{1,2})(?:st|nd|rd|th)?,\s+(\d{4})\s+at\s+(\d{1,2}):(\d{2}):(\d{2})\s*"
@@ -85,23 +86,25 @@ def _tippy_to_datetime(match: re.Match[str]) -> datetime | None:
             int(year), month_no, int(day), hour_no, int(minute), int(second),
             tzinfo=timezone(offset),
         )  # fmt: skip
-    except ValueError:
+        return local.astimezone(timezone.utc)
+    except (ValueError, OverflowError):  # no such date, or one outside years 1-9999 in UTC
         return None
-    return local.astimezone(timezone.utc)
 
 
 def handle_from_href(href: str | None, default_host: str | None) -> str | None:
     """'/u/aeon@lemmy.ml' → 'aeon@lemmy.ml'; '/u/marshall_k' → 'marshall_k@<this instance>'."""
     if not href:
         return None
-    path = urlsplit(href).path
-    match = re.search(r"/u/([^/?#]+)", path)
+    parts = split_url(href)
+    if parts is None:
+        return None
+    match = re.search(r"/u/([^/?#]+)", parts.path)
     if not match:
         return None
     name = unquote(match.group(1))
     if "@" in name:
         return name
-    host = urlsplit(href).hostname or default_host
+    host = parts.hostname or default_host
     return f"{name}@{host}" if host else name
 
 
@@ -141,7 +144,9 @@ def _header_facts(node: Tag) -> dict[str, object]:
         match = _VOTES.match(str(span["aria-label"]))
         if not match:
             continue
-        value, kind = int(match.group(1).replace(",", "")), match.group(2).lower()
+        value, kind = read_int(match.group(1)), match.group(2).lower()
+        if value is None:
+            continue
         if kind == "upvote":
             up = value
         elif kind == "downvote":
@@ -166,8 +171,8 @@ def _post_votes(listing: Tag) -> tuple[int | None, int | None]:
         ups = re.search(r"(\d[\d,]*)\s+Upvote", tip)
         downs = re.search(r"(\d[\d,]*)\s+Downvote", tip)
         return (
-            int(ups.group(1).replace(",", "")) if ups else None,
-            int(downs.group(1).replace(",", "")) if downs else 0,
+            read_int(ups.group(1)) if ups else None,
+            read_int(downs.group(1)) if downs else 0,
         )
     return None, None
 
@@ -231,7 +236,7 @@ def read_comments(soup: BeautifulSoup, base_url: str | None) -> tuple[list[Comme
             # The stub sits in its parent's own <li>, beside the parent's article.
             item = node.find_parent("li", class_="comment")
             parent_id = _article_id(item) if item is not None else None
-            stubs.append(Stub(parent_id, int(match.group(1).replace(",", ""))))
+            stubs.append(Stub(parent_id, read_int(match.group(1))))
     return roots, stubs
 
 
@@ -285,7 +290,7 @@ def _read_comment(article: Tag, comment_id: str, base_url: str | None, host: str
         distinguished="mark" in (article.get("class") or []),
         deleted=deleted,
         removed=removed,
-        permalink=urljoin(base_url, f"/comment/{comment_id}") if base_url else None,
+        permalink=join_url(base_url, f"/comment/{comment_id}") if base_url else None,
     )
 
 
@@ -306,7 +311,7 @@ def _article_id(item: Tag) -> str | None:
 
 
 def _host(url: str | None) -> str | None:
-    return urlsplit(url).hostname if url else None
+    return url_host(url)
 
 
 def _opt_str(value: object) -> str | None:

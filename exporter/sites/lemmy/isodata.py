@@ -13,11 +13,11 @@ import re
 from datetime import datetime
 from html import escape
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
-from ...clean import markdown_to_html, strip_xml_illegal
+from ...clean import join_url, markdown_to_html, safe_link, strip_xml_illegal, url_host
 from ...dates import parse_iso
 from ...model import Comment, Stub
+from ..numbers import MAX_DIGITS
 
 _START = re.compile(r"window\.isoData\s*=\s*")
 # A JSON string (kept as is), or a JavaScript-only value outside strings (rewritten).
@@ -35,9 +35,43 @@ def extract(text: str) -> dict[str, Any] | None:
     source = _JS_ONLY.sub(_to_json, source)
     try:
         data, _ = json.JSONDecoder().raw_decode(source)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # ValueError: broken JSON, or a 5,000-digit number
         return None
-    return data if isinstance(data, dict) else None
+    return _scrub(data) if isinstance(data, dict) else None
+
+
+def _scrub(data: dict[str, Any]) -> dict[str, Any]:
+    """Every string of the page's JSON without the characters XML forbids: a ``"\\ud800"``
+    escape decodes to a lone surrogate, which no later stage can write (nor encode)."""
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        for key, value in list(node.items() if isinstance(node, dict) else enumerate(node)):
+            if isinstance(value, str):
+                node[key] = strip_xml_illegal(value)
+            elif isinstance(value, (dict, list)):
+                stack.append(value)
+    return data
+
+
+def as_object(value: Any) -> dict[str, Any]:
+    """``value`` if it is a JSON object, else an empty one: the JSON comes from the page, and
+    nothing guarantees it has the shape lemmy-ui writes."""
+    return value if isinstance(value, dict) else {}
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _as_str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _as_id(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    return str(value)
 
 
 def _to_json(match: re.Match[str]) -> str:
@@ -78,13 +112,13 @@ def site_url(data: dict[str, Any]) -> str | None:
 def page_url(data: dict[str, Any]) -> str | None:
     base, path = site_url(data), data.get("path")
     if base and isinstance(path, str):
-        return urljoin(base, path)
+        return join_url(base, path)
     ap_id = _dig(post_view(data), "post", "ap_id")
     return ap_id if isinstance(ap_id, str) else None
 
 
 def language(data: dict[str, Any], language_id: Any) -> str | None:
-    for entry in _dig(data, "site_res", "all_languages") or []:
+    for entry in _as_list(_dig(data, "site_res", "all_languages")):
         if isinstance(entry, dict) and entry.get("id") == language_id:
             code = entry.get("code")
             return code if isinstance(code, str) and code != "und" else None
@@ -95,7 +129,7 @@ def _handle(person: dict[str, Any]) -> str | None:
     name, actor = person.get("name"), person.get("actor_id")
     if not isinstance(name, str):
         return None
-    host = urlsplit(actor).hostname if isinstance(actor, str) else None
+    host = url_host(actor) if isinstance(actor, str) else None
     return f"{name}@{host}" if host else name
 
 
@@ -105,21 +139,25 @@ def _display_name(person: dict[str, Any]) -> str | None:
 
 
 def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    """A count or score: an integer a page could show (no bool, no 4,000-digit number)."""
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= 10**MAX_DIGITS:
+        return None
+    return value
 
 
 def read_post(data: dict[str, Any], bodies: dict[str, str], base_url: str | None) -> Comment:
     """The opening post; its body from the DOM when rendered there (key ``"post"``)."""
     view = post_view(data) or {}
-    post = view.get("post") or {}
+    post = as_object(view.get("post"))
     body = bodies.get("post")
     if body is None:
-        body = markdown_to_html(str(post.get("body") or ""), base_url)
-    link = post.get("url")
-    if isinstance(link, str) and urlsplit(link).scheme in {"http", "https"}:
-        body = f'<p class="post-link"><a href="{escape(link)}">{escape(link)}</a></p>' + body
+        body = markdown_to_html(_as_str(post.get("body")), base_url)
+    link = _as_str(post.get("url"))
+    href = safe_link(link) if link.lower().startswith(("http:", "https:")) else None
+    if href is not None:
+        body = f'<p class="post-link"><a href="{escape(href)}">{escape(link)}</a></p>' + body
     return Comment(
-        id=str(post.get("id", "post")),
+        id=_as_id(post.get("id")) or "post",
         body_html=body,
         is_op=True,
         stickied=bool(post.get("featured_community") or post.get("featured_local")),
@@ -137,7 +175,7 @@ def read_comments(
     whose ``child_count`` exceeds the replies present has replies the page did not load.
     """
     op_id = _dig(post_view(data), "post", "creator_id")
-    views = _dig(data, "routeData", "commentsRes", "data", "comments") or []
+    views = _as_list(_dig(data, "routeData", "commentsRes", "data", "comments"))
     by_id: dict[str, Comment] = {}
     parent_of: dict[str, str | None] = {}
     child_counts: dict[str, int] = {}
@@ -146,10 +184,10 @@ def read_comments(
         if not isinstance(view, dict) or not isinstance(view.get("comment"), dict):
             continue
         comment = _read_comment(view, op_id, bodies, base_url)
-        path = str(view["comment"].get("path") or "")
+        path = _as_str(view["comment"].get("path"))
         chain = [part for part in path.split(".") if part and part != "0"]
         parent_of[comment.id] = chain[-2] if len(chain) > 1 else None
-        child_counts[comment.id] = _int((view.get("counts") or {}).get("child_count")) or 0
+        child_counts[comment.id] = _int(as_object(view.get("counts")).get("child_count")) or 0
         by_id[comment.id] = comment
         api_order[comment.id] = index
     roots: list[Comment] = []
@@ -178,25 +216,25 @@ def read_comments(
 def _read_comment(
     view: dict[str, Any], op_id: Any, bodies: dict[str, str], base_url: str | None
 ) -> Comment:
-    raw, creator = view["comment"], view.get("creator") or {}
-    comment_id = str(raw.get("id"))
+    raw, creator = view["comment"], as_object(view.get("creator"))
+    comment_id = _as_id(raw.get("id")) or "None"
     deleted, removed = bool(raw.get("deleted")), bool(raw.get("removed"))
     body = ""
     if not (deleted or removed):
-        body = bodies.get(comment_id) or markdown_to_html(str(raw.get("content") or ""), base_url)
+        body = bodies.get(comment_id) or markdown_to_html(_as_str(raw.get("content")), base_url)
     return Comment(
         id=comment_id,
         body_html=body,
         is_op=op_id is not None and creator.get("id") == op_id,
         distinguished=bool(raw.get("distinguished")),
-        permalink=urljoin(base_url, f"/comment/{comment_id}") if base_url else None,
+        permalink=join_url(base_url, f"/comment/{comment_id}") if base_url else None,
         **_shared_fields(view, raw),
     )
 
 
 def _shared_fields(view: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     """What a post view and a comment view spell alike: creator, times, votes, fate."""
-    creator, counts = view.get("creator") or {}, view.get("counts") or {}
+    creator, counts = as_object(view.get("creator")), as_object(view.get("counts"))
     return {
         "author": _display_name(creator),
         "author_id": _handle(creator),

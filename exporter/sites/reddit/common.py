@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 from typing import Literal
-from urllib.parse import urljoin, urlsplit
 
+from ...clean import join_url, split_url
 from ...dates import parse_iso
+from ..numbers import MAX_DIGITS, read_int
 
 SITE_NAME = "reddit.com"
 """``Thread.site_name`` for every Reddit design."""
@@ -61,13 +62,9 @@ def parse_score(text: str | None) -> int | None:
         return None
     number, suffix = match.groups()
     if suffix is None:
-        digits = number.replace(",", "")
-        if "." in digits:
-            return None
-        try:
-            return int(digits)
-        except ValueError:
-            return None
+        return None if "." in number else read_int(number)
+    if len(number) > MAX_DIGITS:  # float() would give inf, which round() cannot take
+        return None
     try:
         value = float(number.replace(",", ""))
     except ValueError:
@@ -136,9 +133,8 @@ def community(subreddit: str | None) -> str | None:
 
 def subreddit_of(url: str | None) -> str | None:
     """The community named by a thread or comment address ('…/r/NAME/comments/…')."""
-    if not url:
-        return None
-    match = _SUBREDDIT_PATH.search(urlsplit(url).path)
+    parts = split_url(url) if url else None
+    match = _SUBREDDIT_PATH.search(parts.path) if parts is not None else None
     return community(match.group(1)) if match else None
 
 
@@ -149,7 +145,7 @@ def absolute(url: str | None, base: str = OLD_BASE) -> str | None:
     url = url.strip()
     if url.lower().startswith(("javascript:", "data:", "#")):
         return None
-    return urljoin(base + "/", url)
+    return join_url(base + "/", url)
 
 
 def fullname(kind: str, value: str | None) -> str | None:

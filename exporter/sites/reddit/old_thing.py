@@ -15,6 +15,7 @@ from bs4 import Tag
 
 from ...clean import clean_html, strip_xml_illegal
 from ...model import Comment, Stub
+from ..numbers import read_int
 from . import common
 
 _MORE_COUNT = re.compile(r"(\d[\d,]*)\s+(?:more\s+)?repl", re.IGNORECASE)
@@ -223,7 +224,7 @@ def stub(thing: Tag, entry: Entry, parent: Comment | None) -> Stub | None:
     parent_id = parent.id if parent else None
     if "morechildren" in cls or entry.more is not None:
         match = _MORE_COUNT.search(text(entry.more) if entry.more is not None else text(thing))
-        return Stub(parent_id, int(match.group(1).replace(",", "")) if match else None)
+        return Stub(parent_id, read_int(match.group(1)) if match else None)
     if "morerecursion" in cls or entry.deepthread is not None:
         return Stub(parent_id, None)
     return None

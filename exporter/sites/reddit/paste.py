@@ -18,6 +18,7 @@ from ...clean import strip_xml_illegal, text_to_html
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Comment, Stub, Thread
+from ..numbers import read_int
 from . import common
 
 NO_STRUCTURE = "The pasted text carries no reply structure: comments are listed in page order."
@@ -231,7 +232,7 @@ def _old_body(lines: list[str], collapsed: bool) -> tuple[list[str], list[int | 
         text = line.strip()
         more = _MORE.match(text)
         if more:
-            stubs.append(int(more.group("count").replace(",", "")))
+            stubs.append(read_int(more.group("count")))
         elif text == "continue this thread":
             stubs.append(None)
         else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..numbers import read_int
 from . import common
 from .paste import RawComment, RawThread, trim_blank
 
@@ -145,7 +146,7 @@ def _stubs(lines: list[str]) -> list[int | None]:
         text = line.strip()
         more = _MORE.match(text)
         if more:
-            found.append(int(more.group("count").replace(",", "")))
+            found.append(read_int(more.group("count")))
         elif text in _STUB_WORDS:
             found.append(None)
     return found

@@ -21,15 +21,16 @@ import html
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlunsplit
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString, PageElement
 
-from ...clean import clean_html, strip_xml_illegal
+from ...clean import clean_html, split_url, strip_xml_illegal
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Comment, Stub, Thread
+from ..numbers import read_int
 from . import common
 
 _ROW_ID = re.compile(r"^(?:moreComments-|continueThread-)?t1_[0-9a-z]+$")
@@ -115,7 +116,7 @@ class _Rows:
             self.stubs.append(Stub(facts.own, None))
         elif row_id.startswith("moreComments-"):
             match = _MORE.search(facts.text)
-            count = int(match.group(1).replace(",", "")) if match else None
+            count = read_int(match.group(1)) if match else None
             parent = self._parent(facts, _depth(facts, comment_row=False))
             self.stubs.append(Stub(parent.id if parent else None, count))
         else:
@@ -194,7 +195,7 @@ def _scan(row: Tag, own: str) -> _Facts:
             word = " ".join(str(node).split()) if type(node) is NavigableString else ""
             level = _LEVEL.match(word)
             if level and facts.level is None:
-                facts.level = int(level.group(1))
+                facts.level = read_int(level.group(1))
             elif word:
                 words.append(word)
             continue
@@ -225,10 +226,8 @@ def _read_element(node: Tag, node_id: str, facts: _Facts) -> None:
         href = _attr(node, "href") or ""
         if test_id == "comment_timestamp" or node_id.startswith("CommentTopMeta--Created--"):
             facts.when, facts.permalink = _text(node), _permalink(href)
-        elif facts.author is None and test_id != "comment_author_icon":
-            user = _USER_PATH.match(urlsplit(href).path)
-            if user and _text(node):
-                facts.author = _text(node)
+        elif facts.author is None and test_id != "comment_author_icon" and _is_user_link(href):
+            facts.author = _text(node) or None
 
 
 def _to_comment(facts: _Facts, post_author: str | None) -> Comment:
@@ -289,7 +288,7 @@ def _read_post(soup: BeautifulSoup) -> tuple[Comment | None, str | None, str | N
     heading = content.find(["h1", "h2", "h3"])
     title = _text(heading) if isinstance(heading, Tag) else None
     author_link = holder.find("a", attrs=_having("data-testid", "post_author_link")) or holder.find(
-        "a", href=lambda h: bool(h) and _USER_PATH.match(urlsplit(h).path) is not None
+        "a", href=lambda h: bool(h) and _is_user_link(h)
     )
     stamp = holder.find(None, _having("data-testid", "post_timestamp")) or holder.find(
         None, _having("data-click-id", "timestamp")
@@ -358,8 +357,14 @@ def _permalink(href: str) -> str | None:
     url = common.absolute(href, common.WWW_BASE)
     if url is None:
         return None
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+    parts = split_url(url)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")) if parts else None
+
+
+def _is_user_link(href: str) -> bool:
+    """A link to a user's page (``/user/alice``, ``https://www.reddit.com/u/alice/``)."""
+    parts = split_url(href)
+    return parts is not None and _USER_PATH.match(parts.path) is not None
 
 
 # --- small helpers --------------------------------------------------------------------------------

@@ -21,14 +21,15 @@ import re
 from dataclasses import dataclass, field
 from itertools import takewhile
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from bs4 import BeautifulSoup, Tag
 
-from ...clean import clean_html, strip_xml_illegal
+from ...clean import clean_html, split_url, strip_xml_illegal
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Comment, Stub, Thread
+from ..numbers import read_int
 from . import common
 
 _SKIP = frozenset({"script", "style", "template", "svg", "noscript", "iframe", "head"})
@@ -161,7 +162,8 @@ def _loader_count(tag: Tag) -> int | None:
     found = _count_in(_text(tag))
     if found is not None:
         return found
-    remaining = parse_qs(urlsplit(_attr(tag, "src") or "").query).get("comments-remaining")
+    parts = split_url(_attr(tag, "src") or "")
+    remaining = parse_qs(parts.query).get("comments-remaining") if parts is not None else None
     return common.parse_score(remaining[0]) if remaining else None
 
 
@@ -173,7 +175,7 @@ def _is_continue_link(tag: Tag) -> bool:
 
 def _count_in(text: str) -> int | None:
     match = _MORE_REPLIES.search(text)
-    return int(match.group(1).replace(",", "")) if match else None
+    return read_int(match.group(1)) if match else None
 
 
 # --- comments -------------------------------------------------------------------------------------
