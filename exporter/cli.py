@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import signal
 import sys
@@ -137,6 +138,9 @@ class _Terminated(KeyboardInterrupt):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # Libraries' log records (bs4's "characters were replaced") would reach stderr through
+    # logging's last-resort handler as stray lines; the CLI speaks in its own one-liners.
+    logging.getLogger("bs4").addHandler(logging.NullHandler())
     outcome = _Outcome()
     with _sigterm_raises():
         try:

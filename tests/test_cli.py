@@ -145,3 +145,16 @@ def test_unwritable_output_is_one_line(
     assert code == 1
     _assert_one_line_error(err, "cannot write the book", "Permission denied")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_undecodable_bytes_give_no_stray_library_lines(tmp_path: Path) -> None:
+    source = tmp_path / "paste.txt"
+    source.write_bytes(PASTED.read_text(encoding="utf-8").encode("cp1252", "replace") + b"\x81")
+    result = subprocess.run(
+        [sys.executable, "-m", "exporter", str(source), "-o", str(tmp_path / "b.epub")],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    lines = result.stderr.decode().splitlines()
+    assert lines and all(line.startswith("thread2epub: ") for line in lines), lines
