@@ -253,7 +253,7 @@ def _deep_chain_thread(length: int = MAX_DEPTH + 1) -> Thread:
 
 
 @settings(
-    max_examples=30,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
