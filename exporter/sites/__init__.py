@@ -18,6 +18,10 @@ from ..model import Thread
 
 # Every site module, in the order ties are broken. Add a new site here.
 SITE_MODULES = ("lemmy", "reddit", "hackernews")
+# One wording for every site whose pasted text cannot say who replied to whom.
+NO_REPLY_STRUCTURE = (
+    "The pasted text carries no reply structure: comments are listed in page order."
+)
 # Below this a page is not taken as the site's, however it compares with the others.
 MIN_SCORE = 0.3
 

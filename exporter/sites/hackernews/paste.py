@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from ...clean import strip_xml_illegal, text_to_html
 from ...errors import NoThreadFound
 from ...model import Comment, Stub, Thread
+from .. import NO_REPLY_STRUCTURE
 from ..numbers import read_int
 from .page import MORE_PAGES, SITE_HOST, SITE_KEY
 
-NO_STRUCTURE = "The pasted text carries no reply structure: comments are listed in page order."
+NO_STRUCTURE = NO_REPLY_STRUCTURE
 _SAMPLE = 300_000
 """Characters ``score_text`` looks at: detection must stay cheap on a huge paste."""
 _MIN_SCORE = 0.3

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ...clean import strip_xml_illegal, text_to_html
 from ...errors import NoThreadFound
 from ...model import Comment, Stub, Thread
+from .. import NO_REPLY_STRUCTURE
 from .paste_forms import (
     RawComment,
     Segments,
@@ -42,7 +43,7 @@ from .paste_lines import (
     to_line,
 )
 
-NO_STRUCTURE = "The pasted text carries no reply structure: comments are listed in page order."
+NO_STRUCTURE = NO_REPLY_STRUCTURE
 _MIN_SCORE = 0.1
 _SAMPLE = 300_000
 """Characters ``score_text`` looks at: detection must stay cheap on a huge paste."""

@@ -18,10 +18,11 @@ from ...clean import strip_xml_illegal, text_to_html
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Comment, Stub, Thread
+from .. import NO_REPLY_STRUCTURE
 from ..numbers import read_int
 from . import common
 
-NO_STRUCTURE = "The pasted text carries no reply structure: comments are listed in page order."
+NO_STRUCTURE = NO_REPLY_STRUCTURE
 FLAIR_GLUED = (
     "Some names in the pasted text are followed by a user flair with no space between them; "
     "the flair may be part of the name shown."
