@@ -45,6 +45,18 @@ class Comment:
     accepted: bool = False
     stickied: bool = False
     permalink: str | None = None
+    number: int | None = None
+    """The post's number in a flat forum thread ("#12"), as the page shows it."""
+    subject: str | None = None
+    """A forum post's own subject line, when it says more than "Re: <thread title>"."""
+    threadmark: str | None = None
+    """A XenForo threadmark label ("Chapter 3"): the posts quests are read by."""
+    reply_to: str | None = None
+    """Flat forums: the id of the post this one quotes or answers (a quote's ``data-source``,
+    Discourse's ``reply_to_post_number``). The tree stays flat; the book links to it."""
+    reply_to_author: str | None = None
+    reply_to_number: int | None = None
+    """Who and which "#N" it answers, for when that post is not in the book."""
     children: list[Comment] = field(default_factory=list)
 
     def walk(self) -> Iterator[Comment]:
@@ -93,6 +105,13 @@ class Thread:
     saved_at: datetime | None = None
     missing: list[Stub] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    thread_id: str | None = None
+    """What identifies the thread across its saved pages (e.g. ``host/threads/123``), so that
+    several pages of one thread are merged into one book and different threads are not."""
+    page: int | None = None
+    """Which page of a multi-page thread this saved page is (1-based)."""
+    page_count: int | None = None
+    """How many pages the thread had when saved, when the page says."""
 
     def walk(self) -> Iterator[Comment]:
         """Every comment (not the post) depth-first in page order."""
@@ -128,7 +147,14 @@ def _comment_json(comment: Comment) -> dict[str, Any]:
                 "distinguished": node.distinguished,
                 "deleted": node.deleted,
                 "removed": node.removed,
+                "accepted": node.accepted,
                 "permalink": node.permalink,
+                "number": node.number,
+                "subject": node.subject,
+                "threadmark": node.threadmark,
+                "reply_to": node.reply_to,
+                "reply_to_author": node.reply_to_author,
+                "reply_to_number": node.reply_to_number,
                 "body_html": node.body_html,
             }
         )
@@ -164,4 +190,7 @@ def thread_to_json(thread: Thread) -> dict[str, Any]:
             for s in thread.missing
         ],
         "warnings": list(thread.warnings),
+        "thread_id": thread.thread_id,
+        "page": thread.page,
+        "page_count": thread.page_count,
     }

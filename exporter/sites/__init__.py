@@ -38,6 +38,9 @@ class Site:
     """0.0-1.0: how sure the module is that the page is its own. Must be cheap."""
     parse: Callable[[SavedPage], Thread]
     """The page as a ``Thread``; raises ``NoThreadFound`` when there is none in it."""
+    fallback: bool = False
+    """A guesser for pages no site module knows (the generic parser): asked only when every
+    other site scored the page below ``MIN_SCORE``, so it can never take a known site's page."""
 
 
 @cache
@@ -67,10 +70,17 @@ def detect(page: SavedPage) -> Site | None:
     best: Site | None = None
     best_score = MIN_SCORE
     for site in all_sites():
+        if site.fallback:
+            continue
         score = site.score(page)
         if score > best_score:
             best, best_score = site, score
-    return best
+    if best is not None:
+        return best
+    for site in all_sites():
+        if site.fallback and site.score(page) > MIN_SCORE:
+            return site
+    return None
 
 
 def parse_page(page: SavedPage, site_key: str | None = None) -> Thread:
