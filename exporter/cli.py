@@ -227,7 +227,7 @@ def _run(args: argparse.Namespace, outcome: _Outcome) -> int:
         _print_json(thread)
         return 0
     output = _place_book(args.input, args.output, thread)
-    _write_book(thread, output, cover, report.describe())
+    _write_book(thread, output, args, cover, report.describe())
     outcome.book = output
     if not args.quiet:
         size = output.stat().st_size
@@ -259,7 +259,14 @@ def _cover(args: argparse.Namespace) -> CoverChoice:
     return choose(args.cover, no_cover=args.no_cover)
 
 
-def _write_book(thread: Thread, output: Path, cover: CoverChoice, left_out: Sequence[str]) -> None:
+def _write_book(
+    thread: Thread,
+    output: Path,
+    args: argparse.Namespace,
+    cover: CoverChoice,
+    left_out: Sequence[str],
+) -> None:
+    """The book options from ``args`` (see ``cli_book``) handed to ``write_epub``."""
     from .epub import write_epub
 
     try:
