@@ -137,6 +137,12 @@ class _Terminated(KeyboardInterrupt):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["serve"]:
+        # The paste page (``thread2epub serve``); a file named "serve" is read as ./serve.
+        from .serve import main as serve_main
+
+        return serve_main(argv[1:])
     args = build_parser().parse_args(argv)
     # Libraries' log records (bs4's "characters were replaced") would reach stderr through
     # logging's last-resort handler as stray lines; the CLI speaks in its own one-liners.
@@ -204,9 +210,15 @@ def _sigterm_raises() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _run(args: argparse.Namespace, outcome: _Outcome) -> int:
+def _load(args: argparse.Namespace, source: str) -> Thread:
+    """One input as a ``Thread``, with every loading option the user gave: the one place
+    where options reach ``load_thread``."""
     from .pipeline import load_thread
 
+    return load_thread(source, site=args.site, limits=_limits(args))
+
+
+def _run(args: argparse.Namespace, outcome: _Outcome) -> int:
     if args.input == "-" and sys.stdin is not None and sys.stdin.isatty() and not args.quiet:
         _say("reading the thread from the keyboard: paste it, then press Ctrl-D")
     from .shape import shape
@@ -214,7 +226,7 @@ def _run(args: argparse.Namespace, outcome: _Outcome) -> int:
     options = shape_options(args)
     # Read the user's cover first: a bad picture should fail before a long parse, not after.
     cover = None if args.json else _cover(args)
-    thread = load_thread(args.input, site=args.site, limits=_limits(args))
+    thread = _load(args, args.input)
     if args.title:
         thread.title = args.title.strip() or thread.title
     thread, report = shape(thread, options)
