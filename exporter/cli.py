@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .cli_book import add_book_options, shape_options
+from .cli_many import add_many_options, check_many
 from .errors import Interrupted, OutputError, Thread2EpubError, UsageError
 from .limits import KB, MAX_BODY_BYTES, MAX_COMMENTS, MAX_INPUT_BYTES, MAX_NESTING, MB, Limits
 from .model import Thread, thread_to_json
+from .progress import Progress, StageLog
 
 if TYPE_CHECKING:
     from .cover import CoverChoice
@@ -48,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
             "  thread2epub pasted.txt -o thread.epub --title 'A good thread'\n"
             "  xclip -o | thread2epub - -o thread.epub     pasted text or HTML on stdin\n"
             "  thread2epub saved-post.html --json          show what was parsed, as JSON\n"
+            "  thread2epub page1.html page2.html -o t.epub pages of one thread, one book\n"
+            "  thread2epub *.html --each -o books/ -j 2    one book per thread, 2 at a time\n"
             "\n"
             "exit status: 0 done, 1 the input could not be converted or the book not written,\n"
             "2 wrong usage, 130 interrupted (Ctrl-C), 143 stopped (SIGTERM)."
@@ -55,9 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "input",
+        "inputs",
+        nargs="+",
         metavar="INPUT",
-        help="the saved page (.html) or pasted text (.txt); '-' reads standard input",
+        help="the saved page (.html) or pasted text (.txt); '-' reads standard input. "
+        "Several pages of one thread (any order) make one book; see --each and --anthology "
+        "for different threads",
     )
     parser.add_argument(
         "-o",
@@ -78,8 +85,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the parsed thread as JSON on stdout instead of writing a book",
     )
     add_book_options(parser)
+    add_many_options(parser)
     _add_limits(parser)
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    talk = parser.add_mutually_exclusive_group()
+    talk.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing on success, no progress bar"
+    )
+    talk.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="say what each stage did and how long it took",
+    )
     parser.add_argument(
         "--debug", action="store_true", help="show the full traceback when something fails"
     )
@@ -130,6 +147,8 @@ class _Outcome:
     """What is already done when an interruption arrives, so that its message is true."""
 
     book: Path | None = None
+    source: str = ""
+    """The input being converted, for messages about an interruption or a bug."""
 
 
 class _Terminated(KeyboardInterrupt):
@@ -143,11 +162,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .serve import main as serve_main
 
         return serve_main(argv[1:])
-    args = build_parser().parse_args(argv)
+    # Intermixed: `thread2epub a.html --each b.html` means what it says.
+    args = build_parser().parse_intermixed_args(argv)
     # Libraries' log records (bs4's "characters were replaced") would reach stderr through
     # logging's last-resort handler as stray lines; the CLI speaks in its own one-liners.
     logging.getLogger("bs4").addHandler(logging.NullHandler())
-    outcome = _Outcome()
+    outcome = _Outcome(source=" ".join(args.inputs))
     with _sigterm_raises():
         try:
             return _run(args, outcome)
@@ -158,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (Exception, KeyboardInterrupt) as error:
             if args.debug:
                 raise
-            failure = _failure(error, args.input, outcome)
+            failure = _failure(error, outcome.source, outcome)
             _say(str(failure))
             return failure.exit_code
 
@@ -219,32 +239,84 @@ def _load(args: argparse.Namespace, source: str) -> Thread:
 
 
 def _run(args: argparse.Namespace, outcome: _Outcome) -> int:
-    if args.input == "-" and sys.stdin is not None and sys.stdin.isatty() and not args.quiet:
+    check_many(args)
+    if "-" in args.inputs and sys.stdin is not None and sys.stdin.isatty() and not args.quiet:
         _say("reading the thread from the keyboard: paste it, then press Ctrl-D")
-    from .shape import shape
+    if args.each:
+        from .cli_many import run_each
 
-    options = shape_options(args)
-    # Read the user's cover first: a bad picture should fail before a long parse, not after.
-    cover = None if args.json else _cover(args)
-    thread = _load(args, args.input)
-    if args.title:
-        thread.title = args.title.strip() or thread.title
-    thread, report = shape(thread, options)
-    if not args.quiet:
-        for warning in thread.warnings:
-            _say(f"warning: {warning}")
-        for note in report.describe():
-            _say(note)
-    if args.json:
-        _print_json(thread)
-        return 0
-    output = _place_book(args.input, args.output, thread)
-    _write_book(thread, output, args, cover, report.describe())
-    outcome.book = output
-    if not args.quiet:
+        return run_each(args)
+    progress = Progress.for_terminal(quiet=args.quiet)
+    try:
+        output, thread = convert(args, args.inputs, args.output, outcome, progress)
+    finally:
+        progress.clear()
+    if output is not None and not args.quiet:
         size = output.stat().st_size
         _say(f"wrote {output} ({_count(thread)}, {size / 1024:.0f} KB)")
     return 0
+
+
+def convert(
+    args: argparse.Namespace,
+    sources: Sequence[str],
+    output_arg: str | None,
+    outcome: _Outcome,
+    progress: Progress,
+    *,
+    say: Callable[[str], None] | None = None,
+) -> tuple[Path | None, Thread]:
+    """The inputs (pages of one thread) to one book, or to JSON on stdout with ``--json``.
+
+    Returns where the book went (None for JSON) and the thread as it went in. ``say`` prints
+    the warnings and ``-v`` lines (``--each`` prefixes them with the input's name)."""
+    from .merge import Page, merge_pages
+    from .shape import shape
+
+    say = say or _say
+    log = StageLog(say, enabled=args.verbose)
+    options = shape_options(args)
+    # Read the user's cover first: a bad picture should fail before a long parse, not after.
+    cover = None if args.json else _cover(args)
+    pages = []
+    for index, source in enumerate(sources):
+        outcome.source = source
+        progress.update(index, len(sources), f"reading {source}", force=True)
+        if len(sources) == 1:
+            progress.stage(f"reading {source}")
+        log.start()
+        page_thread = _load(args, source)
+        log.done(_parsed(page_thread) if len(sources) == 1 else f"{source}: {_parsed(page_thread)}")
+        pages.append(Page(source, page_thread))
+    outcome.source = " ".join(sources)
+    thread = merge_pages(pages)
+    if len(pages) > 1:
+        log.done(f"merged {len(pages)} pages: {_count(thread)}")
+    if args.title:
+        thread.title = args.title.strip() or thread.title
+    thread, report = shape(thread, options)
+    log.done(f"shaped: {'; '.join(report.describe()) or 'everything kept'}")
+    if not args.quiet:
+        for warning in thread.warnings:
+            say(f"warning: {warning}")
+        for note in report.describe():
+            say(note)
+    if args.json:
+        _print_json(thread)
+        return None, thread
+    output = _place_book(sources[0], output_arg, thread)
+    progress.stage(f"writing {output.name}")
+    _write_book(thread, output, args, cover, report.describe())
+    outcome.book = output
+    log.done("wrote the book")
+    return output, thread
+
+
+def _parsed(thread: Thread) -> str:
+    """What ``-v`` says a page held."""
+    where = f" ({thread.site_name})" if thread.site_name else ""
+    page = f", page {thread.page}" if thread.page is not None else ""
+    return f"read as {thread.site}{where}{page}: {_count(thread)}"
 
 
 def _print_json(thread: Thread) -> None:
