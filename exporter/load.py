@@ -19,6 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import InputError, LimitError
+from .formats import Resource, clipboard
+from .formats.folder import find_files_dir
+from .formats.resources import lookup
+from .formats.unpack import is_wrapped_binary, unpack
 from .limits import MAX_INPUT_BYTES as MAX_INPUT_BYTES  # re-exported: its home used to be here
 
 if TYPE_CHECKING:
@@ -39,7 +43,10 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE
 )
 _HTML_START = re.compile(
-    r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--|<meta[\s>]|<(?:div|article|ul|li|p|span|table|section|main)[\s>])",
+    r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--|<meta[\s>]"
+    r"|<(?:div|article|ul|ol|li|p|span|table|tbody|tr|td|section|main|blockquote|pre|h[1-6])[\s>]"
+    # A copied fragment can start with a web component (shreddit's <shreddit-comment-tree>).
+    r"|<[a-z][a-z0-9]*-[a-z0-9-]*[\s>])",
     re.IGNORECASE,
 )
 _CLOSING_TAG = re.compile(r"</[a-zA-Z][a-zA-Z0-9]*\s*>|<br\s*/?>")
@@ -61,6 +68,33 @@ class SavedPage:
     url: str | None = None
     saved_at: datetime | None = None
     notes: list[str] = field(default_factory=list)
+    saved_as: str = "html"
+    """How the input was saved: one of ``exporter.formats.SAVED_AS`` ("html", "mhtml",
+    "webarchive", "singlefile", "files", "clipboard", "text"); for messages, not for parsing."""
+    resources: dict[str, Resource] = field(default_factory=dict)
+    """The parts an MHTML or webarchive carried besides the page, keyed by their URL."""
+    files_dir: Path | None = None
+    """The page's own resource folder ("Web page, complete": ``X_files/``), when read from disk."""
+
+    def resource(self, ref: str) -> bytes | None:
+        """The bytes an ``<img src>`` names, if the saved page itself carries them; else None.
+
+        ``ref`` is the attribute exactly as the page writes it, relative or absolute. Found,
+        in this order: a ``data:`` URI (base64 or percent-encoded); an MHTML/webarchive part
+        whose URL is ``ref``, then ``ref`` joined against ``self.url``; a regular file inside
+        ``files_dir``, under 64 MB. Nothing else on disk is ever read: absolute paths,
+        ``file:`` URLs, ``..``, links leading out of the folder and devices all give None,
+        as does a remote URL the archive does not hold (nothing is fetched). Never raises.
+        The bytes are as stored: sniff them before trusting ``resource_type``.
+        """
+        found = lookup(ref, self.resources, self.url, self.files_dir)
+        return found.data if found is not None else None
+
+    def resource_type(self, ref: str) -> str | None:
+        """The MIME type the archive (or the ``data:`` URI, or the file name) declares for
+        ``ref``, lower case; None when unknown or when ``resource(ref)`` is None."""
+        found = lookup(ref, self.resources, self.url, self.files_dir)
+        return found.content_type if found is not None else None
 
     @cached_property
     def soup(self) -> BeautifulSoup:
@@ -77,14 +111,20 @@ def read_input(path: str, *, max_bytes: int = MAX_INPUT_BYTES) -> SavedPage:
     runaway pipe cannot make it read forever, and a binary stream is refused after 8 KB.
     """
     if path == "-":
-        return page_from_bytes(_read_stdin(max_bytes), "<stdin>")
+        return page_from_bytes(_read_stdin(max_bytes), "<stdin>", max_bytes=max_bytes)
     try:
         data = _read_file(Path(path), path, max_bytes)
     except PermissionError:
         raise InputError(f"{path}: permission denied; check that you can read it") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    return page_from_bytes(data, path)
+    page = page_from_bytes(data, path, max_bytes=max_bytes)
+    if page.is_html and page.saved_as in ("html", "singlefile"):
+        # "Web page, complete": only a page read from disk has a folder beside it.
+        page.files_dir = find_files_dir(Path(path), page.text)
+        if page.files_dir is not None and page.saved_as == "html":
+            page.saved_as = "files"
+    return page
 
 
 def _read_stdin(max_bytes: int) -> bytes:
@@ -124,16 +164,51 @@ def _read_file(file: Path, source: str, max_bytes: int) -> bytes:
         return _read_limited(handle, source, max_bytes)
 
 
-def page_from_bytes(data: bytes, source: str) -> SavedPage:
-    """Decode bytes and tell a saved page from pasted text."""
-    text = decode(data, source)
+def page_from_bytes(data: bytes, source: str, *, max_bytes: int = MAX_INPUT_BYTES) -> SavedPage:
+    """Unwrap (gzip, MHTML, webarchive, clipboard HTML), decode, and tell a saved page from
+    pasted text. ``max_bytes`` bounds what gzip may decompress to."""
+    if not data or data.isspace():  # isspace, not strip(): no copy of a 256 MB input
+        raise _empty(source)
+    unpacked = unpack(data, source, max_bytes=max_bytes)
+    text = decode(unpacked.data, source, unpacked.charset)
     if not text.strip():
-        raise InputError(f"{source}: is empty; save the thread page or paste the thread into it")
+        raise _empty(source)
     is_html = looks_like_html(text)
-    page = SavedPage(text=text, is_html=is_html, source=source)
-    if is_html:
+    page = SavedPage(
+        text=text,
+        is_html=is_html,
+        source=source,
+        url=unpacked.url,
+        saved_at=unpacked.saved_at,
+        saved_as=unpacked.saved_as,
+        resources=unpacked.resources,
+    )
+    if not is_html:
+        if page.saved_as == "html":
+            page.saved_as = "text"
+        return page
+    if page.url is None:
         _read_provenance(page)
+    if page.saved_as == "html":
+        page.saved_as = _html_kind(text)
     return page
+
+
+def _empty(source: str) -> InputError:
+    return InputError(f"{source}: is empty; save the thread page or paste the thread into it")
+
+
+_DOCUMENT = re.compile(r"<(?:!doctype|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
+
+
+def _html_kind(text: str) -> str:
+    """SingleFile signs its pages; copied HTML is a fragment, or carries fragment markers."""
+    head = text[:20000]
+    if _SINGLEFILE.search(head) or "Page saved with SingleFile" in head:
+        return "singlefile"
+    if clipboard.has_fragment_marks(text) or not _DOCUMENT.search(text[:4096]):
+        return "clipboard"
+    return "html"
 
 
 def page_from_text(text: str, source: str = "<text>") -> SavedPage:
@@ -141,26 +216,29 @@ def page_from_text(text: str, source: str = "<text>") -> SavedPage:
     return page_from_bytes(text.encode("utf-8"), source)
 
 
-def decode(data: bytes, source: str) -> str:
-    """Bytes to text: a BOM wins, then a ``<meta charset>``, then UTF-8, then a detector."""
+def decode(data: bytes, source: str, charset: str | None = None) -> str:
+    """Bytes to text: a BOM wins, then the ``charset`` the wrapper declared (MHTML's
+    Content-Type, a webarchive's encoding name), then a ``<meta charset>``, then UTF-8,
+    then a detector."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
     if _looks_binary(data):
         raise _binary_error(source)
     declared = _META_CHARSET.search(data[:8192])
+    names = [charset] if charset else []
     if declared:
-        name = declared.group(1).decode("ascii", "replace")
+        names.append(declared.group(1).decode("ascii", "replace"))
+    for name in names:
         try:
             codecs.lookup(name)
         except LookupError:
-            pass
-        else:
-            # Pages declare windows-1252 as latin-1 and GBK as GB2312; decode as the superset.
-            name = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "gb2312": "gb18030"}.get(
-                name.lower(), name
-            )
-            return data.decode(name, errors="replace")
+            continue
+        # Pages declare windows-1252 as latin-1 and GBK as GB2312; decode as the superset.
+        name = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "gb2312": "gb18030"}.get(
+            name.lower(), name
+        )
+        return data.decode(name, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -236,6 +314,8 @@ def _too_large(source: str, max_bytes: int) -> InputError:
 
 def _refuse_binary(head: bytes, source: str) -> None:
     """The same judgement as ``decode`` makes, on the first bytes only (BOMs exempt)."""
+    if is_wrapped_binary(head):
+        return
     if not any(head.startswith(bom) for bom, _ in _BOMS) and _looks_binary(head):
         raise _binary_error(source)
 

@@ -365,7 +365,9 @@ def _title(soup: BeautifulSoup, post: Tag | None) -> str:
         heading = _slot_child(post, "title")
         title = _text(heading) if heading is not None else None
     if not title:
-        tag = soup.find("title")
+        # The document's <title>, not an icon's <svg><title> (a copied comment tree has one).
+        head = soup.find("head")
+        tag = head.find("title") if isinstance(head, Tag) else None
         title = _TITLE_SUFFIX.sub("", _text(tag if isinstance(tag, Tag) else None))
     return strip_xml_illegal(title or "").strip()
 
