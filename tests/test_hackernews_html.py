@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 
 from exporter.load import SavedPage, page_from_text, read_input
+from exporter.merge import MORE_PAGES
 from exporter.model import Comment, Stub, Thread
 from exporter.sites import all_sites
 from exporter.sites.hackernews import SITE
-from exporter.sites.hackernews.page import MORE_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "hackernews"

@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from exporter.clean import text_to_html
 from exporter.errors import NoThreadFound
 from exporter.load import page_from_text
+from exporter.merge import MORE_PAGES
 from exporter.model import Stub
 from exporter.sites import all_sites
 from exporter.sites.hackernews import SITE
-from exporter.sites.hackernews.page import MORE_PAGES
 from exporter.sites.hackernews.paste import (
     NO_STRUCTURE,
     is_comment_head,

@@ -17,7 +17,17 @@ from ..load import SavedPage
 from ..model import Thread
 
 # Every site module, in the order ties are broken. Add a new site here.
-SITE_MODULES = ("lemmy", "reddit", "hackernews")
+SITE_MODULES = (
+    "lemmy",
+    "reddit",
+    "hackernews",
+    "xenforo",
+    "phpbb",
+    "vbulletin",
+    "discourse",
+    "stackexchange",
+    "generic",
+)
 # One wording for every site whose pasted text cannot say who replied to whom.
 NO_REPLY_STRUCTURE = (
     "The pasted text carries no reply structure: comments are listed in page order."

@@ -20,6 +20,7 @@ from lxml import html as lxml_html
 from ...clean import clean_html, strip_xml_illegal
 from ...errors import NoThreadFound
 from ...load import SavedPage
+from ...merge import MORE_PAGES
 from ...model import Comment, Stub, Thread
 from .markup import (
     BASE_URL,
@@ -37,7 +38,6 @@ from .rows import read_row
 
 SITE_KEY = "hackernews"
 SITE_HOST = "news.ycombinator.com"
-MORE_PAGES = "This page is one of several; save the others too"
 ORPHANS = "Some replies' parents are not on this page; they are shown under the comment above."
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TITLE_SUFFIX = " | Hacker News"

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 from ...clean import strip_xml_illegal, text_to_html
 from ...errors import NoThreadFound
+from ...merge import MORE_PAGES
 from ...model import Comment, Stub, Thread
 from .. import NO_REPLY_STRUCTURE
 from ..numbers import read_int
-from .page import MORE_PAGES, SITE_HOST, SITE_KEY
+from .page import SITE_HOST, SITE_KEY
 
 NO_STRUCTURE = NO_REPLY_STRUCTURE
 _SAMPLE = 300_000
