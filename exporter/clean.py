@@ -16,6 +16,8 @@ import nh3
 from lxml import etree
 from lxml import html as lxml_html
 
+from .image_refs import clean_img
+
 # Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF), and
 # DEL and the C1 controls, which it allows but no page ever means.
 _XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -29,7 +31,8 @@ _TAGS = {
 }  # fmt: skip
 _ATTRIBUTES = {
     "a": {"href", "title"},
-    "img": {"src", "alt", "title"},
+    # class and size only tell pictures from emoji, smilies and pixels (see image_refs).
+    "img": {"src", "alt", "title", "class", "width", "height"},
     "abbr": {"title"},
     "ol": {"start"},
     "td": {"colspan", "rowspan"},
@@ -87,14 +90,16 @@ def clean_html(fragment: str, base_url: str | None = None) -> str:
 
     Relative links are resolved against ``base_url``; links that cannot leave the book safely
     (``javascript:``, ``data:``, in-page anchors of the original site) keep their text only.
-    Remote images are not fetched: each becomes a link to the picture, labelled with its alt
-    text, so that nothing is lost and nothing is loaded behind the reader's back.
+    A posted picture stays an ``<img>`` whose ``src`` the image stage can look up later (see
+    ``exporter.image_refs``): it is embedded from the saved page, or becomes a link labelled
+    with its alt text; nothing is loaded behind the reader's back.
     """
     safe = nh3.clean(
         strip_xml_illegal(fragment),
         tags=_TAGS,
         attributes=_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
+        # data: for <img src> (SingleFile); a data: link is unwrapped by safe_link below.
+        url_schemes={"http", "https", "mailto", "data"},
         link_rel=None,
         strip_comments=True,
     )
@@ -162,7 +167,7 @@ def _rewrite(root: lxml_html.HtmlElement, base_url: str | None) -> None:
             else:
                 el.set("href", href)
         elif tag == "img":
-            _image_to_link(el, base_url)
+            clean_img(el, base_url)
         elif tag == "details":
             # Readers may keep <details> shut with no way to open it: show it as a labelled block.
             el.tag = "div"
@@ -204,23 +209,6 @@ def _escape_url(url: str) -> str:
     return escaped
 
 
-def _image_to_link(img: lxml_html.HtmlElement, base_url: str | None) -> None:
-    alt = (img.get("alt") or img.get("title") or "").strip()
-    src = safe_link(img.get("src"), base_url)
-    label = f"[image: {alt}]" if alt else "[image]"
-    tail = img.tail
-    img.clear()
-    img.text = label
-    img.tail = tail
-    if src is not None and urlsplit(src).scheme in {"http", "https"}:
-        img.tag = "a"
-        img.set("href", src)
-        img.set("class", "image-link")
-    else:
-        img.tag = "span"
-        img.set("class", "image-alt")
-
-
 def _cap_depth(root: lxml_html.HtmlElement) -> None:
     """Unwrap every element nested deeper than ``MAX_DEPTH``: its text and tail stay in place,
     in the deepest element kept (last first, so that each unwrapped element is a leaf)."""
@@ -258,7 +246,7 @@ _PHRASING_ONLY = frozenset(
 )  # fmt: skip
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TRANSPARENT = frozenset({"a", "del", "ins"})
-_INLINE = (_PHRASING_ONLY - _HEADINGS - {"p", "pre"}) | {"br"}
+_INLINE = (_PHRASING_ONLY - _HEADINGS - {"p", "pre"}) | {"br", "img"}
 _TABLE_SECTIONS = frozenset({"thead", "tbody", "tfoot"})
 # Elements that are only valid inside a given parent; elsewhere they become a plain "<div>".
 _PARENTS = {

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from exporter.fragment import split_fragment
 from exporter.model import Comment, Thread
-from exporter.rows import Row, assign_anchors, comment_label, thread_units
+from exporter.rows import POST_ANCHOR, Row, assign_anchors, comment_label, link_rows, thread_units
 
 TITLE_FILE = "title.xhtml"
 NAV_FILE = "nav.xhtml"
@@ -106,16 +106,7 @@ def _cut_row(row: Row, room: int, row_bytes: RowBytes) -> list[Row]:
 
 def _with_body(row: Row, body: str, part: int) -> Row:
     anchor = row.anchor if part == 1 else f"p{part}-{row.anchor}"
-    return Row(
-        row.kind,
-        anchor,
-        row.depth,
-        comment=row.comment,
-        parent=row.parent,
-        parent_anchor=row.parent_anchor,
-        body=body,
-        part=part,
-    )
+    return replace(row, anchor=anchor, body=body, part=part)
 
 
 def _best_cut(rows: Sequence[Row], sizes: Sequence[int], start: int, room: int) -> int:
@@ -157,6 +148,9 @@ class _Packer:
     row_bytes: RowBytes
     shell_bytes: ShellBytes
     n_top: int
+    numbers: Sequence[int | None] = ()
+    """Forum post numbers of the top-level comments: chapters of a flat forum thread are
+    headed "Posts #21–#40", the numbers a reader of that forum knows them by."""
     chapters: list[Chapter] = field(default_factory=list)
 
     def _emit(self, head: ChapterHead, rows: Sequence[Row], sizes: Sequence[int]) -> None:
@@ -171,20 +165,20 @@ class _Packer:
         for index, unit in enumerate(units, start=1):
             unit_sizes = [self.row_bytes(r) for r in unit]
             if rows:
-                room = self.budget - self.shell_bytes(_bound_head(first, self.n_top))
+                room = self.budget - self.shell_bytes(_bound_head(first, self.n_top, self.numbers))
                 if sum(sizes) + sum(unit_sizes) <= room:
                     rows.extend(unit)
                     sizes.extend(unit_sizes)
                     continue
-                self._emit(_range_head(first, index - 1, self.n_top), rows, sizes)
+                self._emit(_range_head(first, index - 1, self.n_top, self.numbers), rows, sizes)
                 rows, sizes = [], []
-            room = self.budget - self.shell_bytes(_bound_head(index, self.n_top))
+            room = self.budget - self.shell_bytes(_bound_head(index, self.n_top, self.numbers))
             if sum(unit_sizes) <= room:
                 first, rows, sizes = index, list(unit), unit_sizes
             else:
                 self._split(index, unit)
         if rows:
-            self._emit(_range_head(first, len(units), self.n_top), rows, sizes)
+            self._emit(_range_head(first, len(units), self.n_top, self.numbers), rows, sizes)
         return self.chapters
 
     def _split(self, index: int, unit: Sequence[Row]) -> None:
@@ -209,22 +203,43 @@ class _Packer:
             start, part = end, part + 1
 
 
-def _range_head(first: int, last: int, n_top: int) -> ChapterHead:
+def _range_head(
+    first: int, last: int, n_top: int, numbers: Sequence[int | None] = ()
+) -> ChapterHead:
     if first > n_top:  # only stub notes: the page had no comments, only "N more replies"
         return ChapterHead("Comments")
     last = min(last, n_top)
+    posts = _post_range(first, last, numbers)
+    if posts is not None:
+        return ChapterHead(posts)
     return ChapterHead(f"Comment {first}" if first == last else f"Comments {first}\u2013{last}")
 
 
-def _bound_head(first: int, n_top: int) -> ChapterHead:
+def _post_range(first: int, last: int, numbers: Sequence[int | None]) -> str | None:
+    """ "Posts #21–#40" when both ends are numbered forum posts, else None."""
+    if len(numbers) < last:
+        return None
+    a, b = numbers[first - 1], numbers[last - 1]
+    if a is None or b is None:
+        return None
+    return f"Post #{a}" if first == last else f"Posts #{a}\u2013#{b}"
+
+
+def _bound_head(first: int, n_top: int, numbers: Sequence[int | None] = ()) -> ChapterHead:
     """A heading at least as long as any this chapter can end up with, for measuring."""
-    return ChapterHead(f"Comments {first}\u2013{max(n_top, first)}")
+    plain = f"Comments {first}\u2013{max(n_top, first)}"
+    known = [n for n in numbers if n is not None]
+    if not known:
+        return ChapterHead(plain)
+    widest = max(known, key=lambda n: len(str(n)))
+    posts = f"Posts #{widest}\u2013#{widest}"
+    return ChapterHead(max(plain, posts, key=lambda t: len(t.encode())))
 
 
 def _post_chapters(
     thread: Thread, post: Comment, budget: int, row_bytes: RowBytes, shell_bytes: ShellBytes
 ) -> list[Chapter]:
-    row = Row("post", "post", 0, comment=post)
+    row = Row("post", POST_ANCHOR, 0, comment=post)
     first = ChapterHead("Original post", heading=thread.title)
     rows = [row]
     if shell_bytes(first) + row_bytes(row) > budget:
@@ -285,11 +300,14 @@ def plan_book(
     row_bytes: RowBytes,
     shell_bytes: ShellBytes,
     max_chapter_bytes: int = 250_000,
+    nav: bool = False,
 ) -> BookPlan:
     """Chapters (post, then top-level threads packed under ``max_chapter_bytes``) and TOC.
 
     ``row_bytes`` must give the exact rendered size of a row whose parent link points into
     ``PLACEHOLDER_FILE``; ``shell_bytes`` the size of a chapter document with no rows.
+    ``nav``: rows carry "next" and "next thread" targets (see ``rows.link_rows``); they are
+    filled in before packing, so that every row is measured with the links it will show.
     """
     anchors = assign_anchors(thread)
     post = (
@@ -297,8 +315,9 @@ def plan_book(
         if thread.post is not None
         else []
     )
-    units = thread_units(thread, anchors)
-    packer = _Packer(max_chapter_bytes, row_bytes, shell_bytes, len(thread.comments))
+    units = link_rows(thread_units(thread, anchors), thread, anchors, nav=nav)
+    numbers = [c.number for c in thread.comments]
+    packer = _Packer(max_chapter_bytes, row_bytes, shell_bytes, len(thread.comments), numbers)
     comments = packer.pack(units)
     files = {row.anchor: ch.file_name for ch in post + comments for row in ch.rows}
     toc = _toc("Title page", post, comments, max_chapter_bytes)

@@ -89,6 +89,19 @@ class Stub:
     """For ``too_deep``: the deepest level kept (the replies were deeper)."""
 
 
+@dataclass(frozen=True)
+class BookImage:
+    """A picture the book embeds, converted for e-readers (``exporter.images``); stored once
+    however often the thread shows it. Not dumped by ``--json`` (only its name and size)."""
+
+    file_name: str
+    """``images/<sha>.jpg``: the ``src`` that bodies use, relative to the chapter files."""
+    media_type: str
+    data: bytes = field(repr=False)
+    width: int
+    height: int
+
+
 @dataclass
 class Thread:
     title: str
@@ -112,6 +125,12 @@ class Thread:
     """Which page of a multi-page thread this saved page is (1-based)."""
     page_count: int | None = None
     """How many pages the thread had when saved, when the page says."""
+    images: dict[str, BookImage] = field(default_factory=dict)
+    """The pictures the bodies embed, by ``file_name`` (filled by ``exporter.images``)."""
+    image_skips: dict[str, int] = field(default_factory=dict)
+    """Pictures of the page that the book shows as links or words instead, counted by
+    reason (``remote``, ``disabled``, ``over_budget``, ``fetch_failed``): the title page
+    says so (``images.left_out_lines``)."""
 
     def walk(self) -> Iterator[Comment]:
         """Every comment (not the post) depth-first in page order."""
@@ -193,4 +212,14 @@ def thread_to_json(thread: Thread) -> dict[str, Any]:
         "thread_id": thread.thread_id,
         "page": thread.page,
         "page_count": thread.page_count,
+        "images": [
+            {
+                "file": image.file_name,
+                "media_type": image.media_type,
+                "bytes": len(image.data),
+                "width": image.width,
+                "height": image.height,
+            }
+            for _, image in sorted(thread.images.items())
+        ],
     }

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .clean import strip_xml_illegal
+from .images import ImageOptions, add_images
 from .limits import Limits, cap_bodies, check_comments, check_nesting
 from .load import SavedPage, page_from_bytes, read_input
 from .model import Thread
@@ -21,34 +22,43 @@ def load_thread(
     site: str | None = None,
     limits: Limits | None = None,
     max_input_bytes: int | None = None,
+    images: ImageOptions | None = None,
 ) -> Thread:
     """Parse a saved page or pasted text into a ``Thread``.
 
     ``source`` is a path (``"-"`` for standard input) or the page's bytes. ``limits`` (see
     ``exporter.limits``) bound what is accepted; ``max_input_bytes``, kept from before there
-    were other limits, overrides the input size in them. Raises a ``Thread2EpubError``
-    subclass with a one-line message when it cannot.
+    were other limits, overrides the input size in them. ``images``: what to do with the
+    pictures (default: embed those the saved page carries, fetch nothing). Raises a
+    ``Thread2EpubError`` subclass with a one-line message when it cannot.
     """
     limits = limits or Limits()
     if max_input_bytes is not None:
         limits = replace(limits, max_input_bytes=max_input_bytes)
     if isinstance(source, bytes):
-        page = page_from_bytes(source, "<bytes>")
+        page = page_from_bytes(source, "<bytes>", max_bytes=limits.max_input_bytes)
     else:
         page = read_input(os.fspath(source), max_bytes=limits.max_input_bytes)
-    return thread_from_page(page, site=site, limits=limits)
+    return thread_from_page(page, site=site, limits=limits, images=images)
 
 
 def thread_from_page(
-    page: SavedPage, *, site: str | None = None, limits: Limits | None = None
+    page: SavedPage,
+    *,
+    site: str | None = None,
+    limits: Limits | None = None,
+    images: ImageOptions | None = None,
 ) -> Thread:
     """Detect, parse and bound: the limits that need the page are checked before any parser
-    runs (nesting), those that need the thread right after (comments, bodies)."""
+    runs (nesting), those that need the thread right after (comments, bodies). The pictures
+    are resolved while the page is at hand, before bodies are cut (a ``data:`` URI is big in
+    the body, small once it is a file of the book)."""
     limits = limits or Limits()
     if page.is_html:
         check_nesting(page.text, page.source, limits.max_nesting)
     thread = parse_page(page, site)
     check_comments(thread, page.source, limits.max_comments)
+    add_images(thread, page, images)
     cap_bodies(thread, limits.max_body_bytes)
     thread.title = strip_xml_illegal(thread.title).strip() or default_title(thread, page.source)
     return thread

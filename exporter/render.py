@@ -13,15 +13,21 @@ its byte budget without guessing.
 from __future__ import annotations
 
 import html
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime, timezone
 from functools import partial
 
 from exporter.clean import strip_xml_illegal as xml_text
-from exporter.layout import PLACEHOLDER_FILE, BookPlan, Chapter, ChapterHead, plan_book
+from exporter.layout import (
+    PLACEHOLDER_FILE,
+    POST_FILE,
+    BookPlan,
+    Chapter,
+    ChapterHead,
+    plan_book,
+)
 from exporter.model import Comment, Thread
-from exporter.rows import Row, display_name
+from exporter.rows import POST_ANCHOR, Row, display_name
 
 CSS_FILE = "style.css"
 DEPTH_CAP = 5
@@ -79,11 +85,11 @@ def is_rtl(lang: str) -> bool:
     return lang.split("-")[0].lower() in _RTL_LANGUAGES
 
 
-def _name(comment: Comment) -> str:
+def name_html(comment: Comment) -> str:
     return f"<bdi>{esc(one_line(display_name(comment)))}</bdi>"
 
 
-def _count(n: int, one: str, many: str) -> str:
+def count_words(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
@@ -115,7 +121,7 @@ def document(title: str, body: str, *, lang: str, body_class: str) -> bytes:
 # --- comments -----------------------------------------------------------------------------------
 
 
-def _badges(comment: Comment) -> str:
+def badges_html(comment: Comment) -> str:
     words = [
         word
         for word, flag in (
@@ -134,7 +140,7 @@ def _meta(comment: Comment) -> list[str]:
     """Score, date and edited marker: only what the page carried."""
     out: list[str] = []
     if comment.score is not None:
-        out.append(f'<span class="score">{_count(comment.score, "point", "points")}</span>')
+        out.append(f'<span class="score">{count_words(comment.score, "point", "points")}</span>')
     if comment.created is not None:
         out.append(time_html(comment.created))
     elif comment.created_text:
@@ -147,17 +153,51 @@ def _meta(comment: Comment) -> list[str]:
 
 
 def _header(row: Row, comment: Comment, href: Href) -> str:
-    first = f'<span class="author">{_name(comment)}</span>{_badges(comment)}'
+    first = f'<span class="author">{name_html(comment)}</span>{badges_html(comment)}'
+    if comment.number is not None:
+        first = f'<span class="num">#{comment.number}</span> {first}'
+    mark = one_line(comment.threadmark or "")
+    if mark:
+        first += f' <span class="threadmark">{esc(mark)}</span>'
     parts = [first]
     if row.parent is not None and row.parent_anchor is not None:
         parts.append(
             f'<span class="reply">↳ <a href="{esc(href(row.parent_anchor))}">'
-            f"{_name(row.parent)}</a></span>"
+            f"{name_html(row.parent)}</a></span>"
         )
+    answers = _reply_to(row, comment, href)
+    if answers:
+        parts.append(answers)
     if row.depth >= DEPTH_CAP:
         parts.append(f'<span class="level">level {row.depth}</span>')
     parts += _meta(comment)
+    jumps = [
+        f'<a href="{esc(href(anchor))}">{word}</a>'
+        for anchor, word in ((row.next_anchor, "next"), (row.next_thread_anchor, "next thread"))
+        if anchor is not None
+    ]
+    if jumps:
+        parts.append(f'<span class="nav">{" · ".join(jumps)}</span>')
     return '<p class="h">' + " · ".join(parts) + "</p>\n"
+
+
+def _reply_to(row: Row, comment: Comment, href: Href) -> str:
+    """Flat forums: "replying to #12 alice", a link when that post is in the book. The
+    post's own number and name win over what the quote said (it may have been renamed)."""
+    target = row.reply_target
+    if target is None and not (
+        comment.reply_to or comment.reply_to_number is not None or comment.reply_to_author
+    ):
+        return ""
+    number = target.number if target is not None else comment.reply_to_number
+    name = display_name(target) if target is not None else one_line(comment.reply_to_author or "")
+    words = [f"#{number}"] if number is not None else []
+    if name:
+        words.append(f"<bdi>{esc(one_line(name))}</bdi>")
+    label = " ".join(words) or "another post"
+    if row.reply_anchor is not None:
+        label = f'<a href="{esc(href(row.reply_anchor))}">{label}</a>'
+    return f'<span class="reply-to">replying to {label}</span>'
 
 
 def _body(comment: Comment, body: str | None) -> str:
@@ -182,10 +222,12 @@ def stub_text(row: Row) -> str:
         deeper = "deeper" if stub.max_depth is None else f"deeper than level {stub.max_depth}"
         if stub.count is None:
             return f"Replies {deeper} left out"
-        return f"{_count(stub.count, 'reply', 'replies')} {deeper} left out"
+        return f"{count_words(stub.count, 'reply', 'replies')} {deeper} left out"
     if row.missing is None:
         return "More replies were not in the saved page"
-    return f"{_count(row.missing, 'more reply was', 'more replies were')} not in the saved page"
+    return (
+        f"{count_words(row.missing, 'more reply was', 'more replies were')} not in the saved page"
+    )
 
 
 def row_html(row: Row, href: Href) -> str:
@@ -197,10 +239,13 @@ def row_html(row: Row, href: Href) -> str:
     assert comment is not None, "a comment row carries its comment"
     cls = "post" if row.kind == "post" else f"c {depth_class}"
     if row.part > 1:
-        header = f'<p class="h">{_name(comment)} (continued)</p>\n'
+        header = f'<p class="h">{name_html(comment)} (continued)</p>\n'
     else:
         header = _header(row, comment, href)
     body = _body(comment, row.body) if row.part <= 1 else _body_part(row)
+    subject = one_line(comment.subject or "")
+    if subject and row.part <= 1:
+        body = f'<p class="subject">{esc(subject)}</p>\n{body}'
     return f'<article class="{cls}" id="{row.anchor}">\n{header}{body}</article>\n'
 
 
@@ -209,6 +254,10 @@ def _body_part(row: Row) -> str:
 
 
 def _placeholder_href(anchor: str) -> str:
+    """Where a link would go, with a file name of the real length: the post's anchor lives
+    in the post file (a forum reply to the opening post), every other one in a comment file."""
+    if anchor == POST_ANCHOR:
+        return f"{POST_FILE}#{anchor}"
     return f"{PLACEHOLDER_FILE}#{anchor}"
 
 
@@ -228,7 +277,7 @@ def _chapter_top(head: ChapterHead, href: Href) -> str:
     if root is not None and root.comment is not None:
         out += (
             f'<p class="continued">Continued from <a href="{esc(href(root.anchor))}">the '
-            f"comment by {_name(root.comment)}</a>.</p>\n"
+            f"comment by {name_html(root.comment)}</a>.</p>\n"
         )
     return out
 
@@ -250,67 +299,14 @@ def chapter_document(chapter: Chapter, plan: BookPlan, *, lang: str) -> bytes:
     return (top + rows + tail).encode()
 
 
-def measured_plan(thread: Thread, *, lang: str, max_chapter_bytes: int = 250_000) -> BookPlan:
+def measured_plan(
+    thread: Thread, *, lang: str, max_chapter_bytes: int = 250_000, nav: bool = False
+) -> BookPlan:
     """The layout plan measured with this renderer's real sizes."""
     return plan_book(
         thread,
         row_bytes=row_bytes,
         shell_bytes=partial(shell_bytes, lang=lang),
         max_chapter_bytes=max_chapter_bytes,
-    )
-
-
-# --- title page ---------------------------------------------------------------------------------
-
-
-def _participants(thread: Thread) -> int:
-    people = {
-        (c.author_id or c.author or "").strip()
-        for c in ([thread.post] if thread.post else []) + list(thread.walk())
-    }
-    people.discard("")
-    return len(people)
-
-
-def _link(url: str) -> str:
-    """A link only for web addresses; anything else (``javascript:``...) stays plain text."""
-    if re.match(r"(?i)https?://", url):
-        return f'<a href="{esc(url)}">{esc(url)}</a>'
-    return esc(url)
-
-
-def title_page_body(thread: Thread, left_out: Sequence[str] = ()) -> str:
-    """Title, where, who and when, how many, what the reader's choices left out, and where
-    from. Parser warnings stay out."""
-    lines = [f'<h1 class="title">{esc(book_title(thread))}</h1>']
-    where = [one_line(x) for x in (thread.community, thread.site_name) if x]
-    if where:
-        lines.append(f'<p class="where">{" · ".join(esc(w) for w in where if w)}</p>')
-    post = thread.post
-    if post is not None:
-        when = f" on {time_html(post.created)}" if post.created else ""
-        lines.append(f'<p class="by">Posted by {_name(post)}{_badges(post)}{when}</p>')
-    count = thread.comment_count()
-    stats = f"{_count(count, 'comment', 'comments')} by "
-    stats += _count(_participants(thread), "participant", "participants")
-    # Only what the page lacked: replies a filter left out are the shape report's to tell.
-    missing = sum(s.count or 0 for s in thread.missing if s.reason == "not_in_page")
-    if missing:
-        stats += f" ({missing} more not in the saved page)"
-    lines.append(f'<p class="stats">{stats}</p>')
-    for note in left_out:
-        lines.append(f'<p class="left-out">{esc(one_line(note))}</p>')
-    if thread.url:
-        lines.append(f'<p class="source">Source: {_link(thread.url)}</p>')
-    if thread.saved_at is not None:
-        lines.append(f'<p class="saved">Saved {time_html(thread.saved_at)}</p>')
-    return '<section class="titlepage">\n' + "\n".join(lines) + "\n</section>\n"
-
-
-def title_page(thread: Thread, *, lang: str, left_out: Sequence[str] = ()) -> bytes:
-    return document(
-        book_title(thread),
-        title_page_body(thread, left_out),
-        lang=lang,
-        body_class="front",
+        nav=nav,
     )

@@ -10,13 +10,16 @@ from __future__ import annotations
 import html
 import itertools
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from exporter.model import Comment, Stub, Thread
 
 RowKind = Literal["post", "comment", "more"]
+
+POST_ANCHOR = "post"
+"""XML id of the opening post's block."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,6 +45,13 @@ class Row:
     """Part of the body when a single huge comment had to be cut; else None (whole body)."""
     part: int = 0
     """0 for a whole comment, else 1, 2, ... for the parts of a cut one."""
+    reply_target: Comment | None = field(default=None, repr=False)
+    """Flat forums: the post this one answers (``Comment.reply_to``), when it is in the book."""
+    reply_anchor: str | None = None
+    next_anchor: str | None = None
+    """``--nav``: the next comment at the same or a shallower level (skips the replies)."""
+    next_thread_anchor: str | None = None
+    """``--nav``: the next top-level comment."""
 
 
 # --- names and labels -------------------------------------------------------------------------
@@ -87,9 +97,15 @@ _TAG = re.compile(r"<[^>]*>|<[^>]*$")
 _SPACE = re.compile(r"\s+")
 
 
+_QUOTE = re.compile(r"<blockquote\b.*?</blockquote>", re.S)
+
+
 def first_words(body_html: str, *, words: int = 8, max_chars: int = 60) -> str:
-    """The opening words of a body as plain text, for TOC labels."""
-    text = html.unescape(_TAG.sub(" ", body_html[:4000]))
+    """The opening words of a body as plain text, for TOC labels: the comment's own words,
+    not those of a post it quotes first (as forum replies do), when it has any."""
+    head = body_html[:4000]
+    own = _QUOTE.sub(" ", head)
+    text = html.unescape(_TAG.sub(" ", own if _TAG.sub("", own).strip() else head))
     picked = _SPACE.sub(" ", text).strip().split(" ")[:words]
     out = " ".join(picked)
     if len(out) > max_chars:
@@ -109,6 +125,9 @@ def comment_label(comment: Comment, replies: int) -> str:
         words = "[removed]" if comment.removed else "[deleted]"
     else:
         words = first_words(comment.body_html) or "(no text)"
+    if comment.number is not None and not replies:
+        # A forum post: its number is how it is known, and replies are not nested under it.
+        return f"#{comment.number} {display_name(comment)}: {words}"
     return f"{display_name(comment)}: {words} ({_plural(replies, 'reply', 'replies')})"
 
 
@@ -177,3 +196,119 @@ def thread_units(thread: Thread, anchors: Mapping[int, str]) -> list[list[Row]]:
         else:
             units.append(tail)
     return units
+
+
+def subtree_stats(root: Comment) -> tuple[int, int]:
+    """How many replies hang under ``root`` and how deep the deepest goes (levels below the
+    top, as the comment headers count them: 0 for no replies). Iterative, like every walk."""
+    replies, deepest = 0, 0
+    stack: list[tuple[Comment, int]] = [(child, 1) for child in root.children]
+    while stack:
+        node, level = stack.pop()
+        replies += 1
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in node.children)
+    return replies, deepest
+
+
+# --- links between rows -------------------------------------------------------------------------
+
+
+def _reply_targets(thread: Thread, anchors: Mapping[int, str]) -> dict[str, tuple[Comment, str]]:
+    """Page id -> (comment, anchor) for every post a forum reply can point at; the first of
+    repeated ids wins, as the anchors do."""
+    targets: dict[str, tuple[Comment, str]] = {}
+    if thread.post is not None:
+        targets[thread.post.id] = (thread.post, POST_ANCHOR)
+    for comment in thread.walk():
+        targets.setdefault(comment.id, (comment, anchors[id(comment)]))
+    return targets
+
+
+def link_rows(
+    units: Sequence[Sequence[Row]], thread: Thread, anchors: Mapping[int, str], *, nav: bool
+) -> list[list[Row]]:
+    """Rows with their forward links filled in: the forum post each one answers and, with
+    ``nav``, where "next" and "next thread" go.
+
+    Every link targets another comment's ``<article>`` (a block with real content): readers
+    such as KOReader and Kobo show a link to a tiny or empty target as a footnote pop-up.
+    A link to the very next comment is left out (turning the page does that), and so is a
+    "next" that goes where "next thread" goes: a comment without replies gets no "next", a
+    flat forum thread no links at all.
+    """
+    targets = _reply_targets(thread, anchors)
+    flat = [row for unit in units for row in unit]
+    skip: dict[int, str] = {}
+    after: dict[int, str] = {}
+    nearest: dict[int, str] = {}
+    if nav:
+        skip, after, nearest = _nav_targets(flat)
+    out: list[list[Row]] = []
+    position = 0
+    for unit in units:
+        linked: list[Row] = []
+        for row in unit:
+            linked.append(_linked(row, position, targets, (skip, after, nearest)))
+            position += 1
+        out.append(linked)
+    return out
+
+
+_Jumps = tuple[dict[int, str], dict[int, str], dict[int, str]]
+"""Per comment row position: the "next" target, the "next thread" target, the next comment."""
+
+
+def _linked(
+    row: Row, position: int, targets: Mapping[str, tuple[Comment, str]], jumps: _Jumps
+) -> Row:
+    skip, after, nearest = jumps
+    comment = row.comment
+    if row.kind != "comment" or comment is None:
+        return row
+    reply = targets.get(comment.reply_to) if comment.reply_to else None
+    if reply is not None and reply[0] is comment:
+        reply = None  # a post "answering" itself (a parser bug) gets no link to itself
+    following = nearest.get(position)
+    thread_anchor = after.get(position)
+    next_anchor = skip.get(position)
+    if next_anchor in (following, thread_anchor):
+        next_anchor = None
+    if thread_anchor == following:
+        thread_anchor = None
+    if reply is None and next_anchor is None and thread_anchor is None:
+        return row
+    return replace(
+        row,
+        reply_target=reply[0] if reply else None,
+        reply_anchor=reply[1] if reply else None,
+        next_anchor=next_anchor,
+        next_thread_anchor=thread_anchor,
+    )
+
+
+def _nav_targets(flat: Sequence[Row]) -> _Jumps:
+    """For each comment row (by position): the next comment row at the same or a shallower
+    depth, the next top-level one, and simply the next one. One pass from the end with a
+    stack (a monotonic "next smaller or equal"): a 100,000-comment thread costs linear time."""
+    skip: dict[int, str] = {}
+    after: dict[int, str] = {}
+    nearest: dict[int, str] = {}
+    stack: list[Row] = []
+    next_top: str | None = None
+    for position in range(len(flat) - 1, -1, -1):
+        row = flat[position]
+        if row.kind != "comment":
+            continue
+        if stack:
+            nearest[position] = stack[-1].anchor
+        while stack and stack[-1].depth > row.depth:
+            stack.pop()
+        if stack:
+            skip[position] = stack[-1].anchor
+        if next_top is not None:
+            after[position] = next_top
+        stack.append(row)
+        if row.depth == 0:
+            next_top = row.anchor
+    return skip, after, nearest

@@ -19,7 +19,7 @@ from conftest import EpubCheck
 from lxml import etree
 from PIL import Image, ImageFont
 
-from exporter import cover, epub
+from exporter import cover, epub, package
 from exporter import cover_fonts as cf
 from exporter.errors import InputError
 from exporter.model import Comment, Thread
@@ -50,7 +50,7 @@ def book_zip(data: bytes) -> tuple[zipfile.ZipFile, etree._Element]:
 
 def build(t: Thread, choice: cover.CoverChoice = cover.GENERATED) -> bytes:
     buffer = io.BytesIO()
-    epub._write(epub.build_book(t, cover=choice), buffer)
+    package._write(epub.build_book(t, cover=choice), buffer)
     return buffer.getvalue()
 
 

@@ -28,7 +28,7 @@ from builders import (
 from conftest import EpubCheck
 from lxml import etree
 
-from exporter import epub, render
+from exporter import epub, package, render
 from exporter.model import Comment, Stub, Thread
 
 OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
@@ -116,7 +116,7 @@ def test_representative_thread_passes_epubcheck(
     epub.write_epub(representative_thread(), path)
     assert path.read_bytes() == representative
     report = epubcheck(path)
-    assert report["publication"]["nSpines"] == 5  # cover, title, nav, post, comments
+    assert report["publication"]["nSpines"] == 6  # cover, title, nav, thread map, post, comments
 
 
 def test_multi_chapter_thread_passes_epubcheck(
@@ -171,6 +171,7 @@ def test_zip_layout_is_fixed(representative: bytes) -> None:
         "EPUB/title.xhtml",
         "EPUB/nav.xhtml",
         "EPUB/toc.ncx",
+        "EPUB/map.xhtml",
         "EPUB/post.xhtml",
         "EPUB/comments-0001.xhtml",
     ]
@@ -213,7 +214,9 @@ def test_every_spine_item_is_non_empty_and_under_budget(big: bytes) -> None:
         assert 0 < len(doc) <= 250_000, name
         body = etree.fromstring(doc, PARSER).find("x:body", XH)
         assert body is not None and len(body) > 0, name
-    docs = [(name, doc) for name, doc in book.documents() if name != "nav.xhtml"]
+    # The navigation documents (contents, thread map) link forward by nature.
+    navigation = ("nav.xhtml", "map.xhtml", "map-2.xhtml")
+    docs = [(name, doc) for name, doc in book.documents() if name not in navigation]
     assert assert_links_point_backwards(docs) > 500
 
 
@@ -222,9 +225,10 @@ def test_nav_and_ncx_have_the_same_two_level_entries(big: bytes) -> None:
     nav, ncx = nav_tree(book), ncx_tree(book)
     assert nav == ncx
     assert nav[0][:2] == ("Title page", "title.xhtml")
-    assert nav[1][:2] == ("Original post", "post.xhtml")
+    assert nav[1][:2] == ("Thread map", "map.xhtml")
+    assert nav[2][:2] == ("Original post", "post.xhtml")
     assert sum(len(kids) for *_, kids in nav) == len(big_thread().comments)
-    assert all(kids for label, _, kids in nav[2:] if "(continued" not in label)
+    assert all(kids for label, _, kids in nav[3:] if "(continued" not in label)
     landmarks = book.xml("EPUB/nav.xhtml").find(".//x:nav[@epub:type='landmarks']", XH)
     assert landmarks is not None
     types = {a.get("{http://www.idpf.org/2007/ops}type"): a.get("href") for a in landmarks.iter()}
@@ -300,13 +304,13 @@ def test_a_failure_mid_write_leaves_the_old_file_and_no_temp(
 ) -> None:
     target = tmp_path / "out.epub"
     target.write_bytes(b"previous book")
-    original = epub._ReproducibleWriter._write_items
+    original = package._ReproducibleWriter._write_items
 
     def half_then_fail(self: Any) -> None:
         original(self)
         raise OSError("disk full")
 
-    monkeypatch.setattr(epub._ReproducibleWriter, "_write_items", half_then_fail)
+    monkeypatch.setattr(package._ReproducibleWriter, "_write_items", half_then_fail)
     with pytest.raises(OSError, match="disk full"):
         epub.write_epub(representative_thread(), target)
     assert os.listdir(tmp_path) == ["out.epub"]
@@ -329,7 +333,7 @@ def test_an_empty_chapter_in_the_zip_is_caught_before_the_rename(
     def empty(self: Any, default: bytes | None = None) -> bytes:
         return b"" if self.file_name.startswith("comments-") else bytes(self.content)
 
-    monkeypatch.setattr(epub._Prerendered, "get_content", empty)
+    monkeypatch.setattr(package.Prerendered, "get_content", empty)
     with pytest.raises(AssertionError, match=r"comments-0001\.xhtml was written empty"):
         epub.write_epub(representative_thread(), tmp_path / "out.epub")
     assert os.listdir(tmp_path) == []

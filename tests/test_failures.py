@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 
-import exporter.epub
+import exporter.package
 from exporter.cli import main
 from exporter.errors import InputError
 from exporter.pipeline import default_output_name
@@ -137,7 +137,7 @@ def test_full_disk_mid_write_leaves_nothing_and_keeps_the_old_book(
             return real_fdopen(fd, mode, *args, **kwargs)
         return io.BufferedWriter(_FullDisk(fd, "wb"))
 
-    monkeypatch.setattr(os, "fdopen", fdopen)  # what exporter.epub opens its temporary file with
+    monkeypatch.setattr(os, "fdopen", fdopen)  # what exporter.package opens its temporary file with
     before = files(page.parent)
     code, err = run([str(page), "-o", str(old_book)], capsys)
     assert code == 1
@@ -531,7 +531,7 @@ def test_ctrl_c_while_writing(
     def interrupt() -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(exporter.epub, "_write", _write_then(interrupt))
+    monkeypatch.setattr(exporter.package, "_write", _write_then(interrupt))
     before = files(page.parent)
     code, err = run([str(page), "-o", str(old_book)], capsys)
     assert code == 130
@@ -546,7 +546,7 @@ def test_sigterm_while_writing(
         os.kill(os.getpid(), signal.SIGTERM)
         time.sleep(10)  # the handler raises here, in the main thread
 
-    monkeypatch.setattr(exporter.epub, "_write", _write_then(terminate))
+    monkeypatch.setattr(exporter.package, "_write", _write_then(terminate))
     before = files(page.parent)
     code, err = run([str(page), "-o", str(old_book)], capsys)
     assert code == 143
@@ -573,11 +573,11 @@ def test_ctrl_c_after_the_book_is_written_says_so(
 
 _SLOW_WRITER = """
 import sys, time
-import exporter.epub
+import exporter.package
 def slow_sync(handle):
     print("writing", flush=True)
     time.sleep(60)
-exporter.epub._sync = slow_sync
+exporter.package._sync = slow_sync
 from exporter.cli import main
 sys.exit(main(sys.argv[1:]))
 """

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from exporter import render
+from exporter import render, title_page
 from exporter.clean import strip_xml_illegal
 from exporter.layout import BookPlan
 from exporter.model import Comment, Stub, Thread
@@ -107,7 +107,7 @@ def test_any_names_titles_and_ids_give_well_formed_documents(
     thread.comments = [root, twin]
     thread.missing = [Stub(cid, 3)]
     plan, docs = book_docs(thread)
-    parse(render.title_page(thread, lang="en"))
+    parse(title_page.title_page(thread, lang="en"))
     ids: list[str] = []
     for doc in docs.values():
         tree = parse(doc)
@@ -225,22 +225,23 @@ def test_documents_declare_language_css_and_direction() -> None:
     assert body is not None and body.get("class") == "comments rtl"
     link = doc.find("x:head/x:link", NS)
     assert link is not None and link.get("href") == "style.css"
-    assert parse(render.title_page(make_thread(), lang="en")).get("dir") is None
+    assert parse(title_page.title_page(make_thread(), lang="en")).get("dir") is None
 
 
 def test_title_page_has_the_facts_and_not_the_warnings() -> None:
     thread = representative_thread()
-    page = render.title_page(thread, lang="en").decode()
+    page = title_page.title_page(thread, lang="en").decode()
     text = text_of(parse(page.encode()))
     assert 'Ünïcödé title — with <angle> & "quotes" 🎉' in text
     assert "testing · lemmy.example" in text
     assert "Posted by Zoë «OP» 🦊 op on 10 Nov 2026, 09:02 UTC" in text
-    assert f"{thread.comment_count()} comments by 6 participants (9 more not in" in text
+    assert f"{thread.comment_count()} comments by 6 participants" in text
+    assert "9 replies not in the saved page" in text
     assert '<a href="https://lemmy.example/post/1">' in page
     assert "Saved 12 Nov 2026, 09:02 UTC" in text
     assert "parser warning" not in page
     hostile = make_thread(url="javascript:alert(1)", post=None, saved_at=None)
-    other = render.title_page(hostile, lang="en").decode()
+    other = title_page.title_page(hostile, lang="en").decode()
     assert "<a " not in other and "javascript:alert(1)" in other
     assert "0 comments by 0 participants" in other
 

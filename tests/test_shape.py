@@ -22,7 +22,7 @@ from conftest import EpubCheck
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exporter import epub, render
+from exporter import epub, render, title_page
 from exporter.model import Comment, Stub, Thread, thread_to_json
 from exporter.shape import (
     SORT_ORDERS,
@@ -242,8 +242,8 @@ def test_max_depth_summarises_deeper_replies_where_they_were() -> None:
         "More replies were not in the saved page",
     ]
     assert 'class="more d2"' in notes[1]  # at the place of the cut replies, after "b"
-    title = render.title_page(shaped, lang="en").decode()
-    assert "(5 more not in the saved page)" in title  # the cut replies are not "not saved"
+    title = title_page.title_page(shaped, lang="en").decode()
+    assert "5 replies not in the saved page" in title  # the cut replies are not "not saved"
     assert thread_to_json(shaped)["missing"][2] == {
         "parent_id": "b",
         "count": 4,

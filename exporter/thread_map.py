@@ -1,0 +1,123 @@
+"""The "Thread map": one line per top-level comment, each a link, after the table of contents.
+
+An e-reader has no scroll bar and no collapse button; the map is how a reader sees at a glance
+which threads are long, deep or by whom, and jumps there. The TOC lists the same comments but
+stays two levels deep and, for thousands of comments, drops them; the map never does: it is
+split into as many files as the chapter byte budget needs.
+
+A map is only made for two or more top-level comments: a map of one line says nothing the
+first page does not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exporter import render
+from exporter.layout import BookPlan, TocEntry
+from exporter.model import Comment
+from exporter.rows import Row, display_name, first_words, subtree_stats
+
+MIN_TOP_LEVEL = 2
+"""Fewer top-level comments than this: no map."""
+TITLE = "Thread map"
+_NAME_CHARS = 80
+"""A name longer than this is cut on the map (the comment's header still shows all of it)."""
+
+
+@dataclass(frozen=True)
+class MapFile:
+    file_name: str
+    item_id: str
+    title: str
+    content: bytes
+
+
+def _file_name(part: int) -> str:
+    return "map.xhtml" if part == 1 else f"map-{part}.xhtml"
+
+
+def _top_rows(plan: BookPlan) -> list[Row]:
+    return [
+        row
+        for chapter in plan.comment_chapters
+        for row in chapter.rows
+        if row.kind == "comment" and row.depth == 0 and row.part <= 1 and row.comment is not None
+    ]
+
+
+def _words(comment: Comment) -> str:
+    if comment.removed or comment.deleted:
+        return "[removed]" if comment.removed else "[deleted]"
+    return first_words(comment.body_html) or "(no text)"
+
+
+def _name(comment: Comment) -> str:
+    name = render.one_line(display_name(comment))
+    if len(name) > _NAME_CHARS:
+        name = name[: _NAME_CHARS - 1].rstrip() + "…"
+    return f"<bdi>{render.esc(name)}</bdi>"
+
+
+def _counts(comment: Comment) -> str:
+    replies, deepest = subtree_stats(comment)
+    if not replies:
+        return "no replies"
+    levels = "1 level" if deepest == 1 else f"{deepest} levels"
+    return f"{replies} {'reply' if replies == 1 else 'replies'}, {levels} deep"
+
+
+def map_line(index: int, row: Row, plan: BookPlan, *, flat: bool) -> str:
+    """One line: "3. alice — How it starts… (12 replies, 4 levels deep)". A flat forum
+    thread shows the post's own "#12" and no reply counts (every line would say none)."""
+    comment = row.comment
+    assert comment is not None, "a comment row carries its comment"
+    number = f"#{comment.number}" if flat and comment.number is not None else f"{index}."
+    counts = "" if flat else f' <span class="tm-n">({_counts(comment)})</span>'
+    return (
+        f'<p class="tm"><a href="{render.esc(plan.href(row.anchor))}">{number} '
+        f"{_name(comment)}</a> {render.esc(render.one_line(_words(comment)))}{counts}</p>\n"
+    )
+
+
+def _heading(part: int) -> tuple[str, str]:
+    if part == 1:
+        intro = (
+            '<p class="tm-intro">Every top-level comment: who wrote it, how it starts, and how '
+            "many replies it drew.</p>\n"
+        )
+        return TITLE, f'<h1 class="chapter">{TITLE}</h1>\n{intro}'
+    title = f"{TITLE} (continued, part {part})"
+    return title, f'<h1 class="chapter">{render.esc(title)}</h1>\n'
+
+
+def thread_map(plan: BookPlan, *, lang: str) -> list[MapFile]:
+    """The map's documents, each within ``plan.max_chapter_bytes``; empty when the thread
+    has fewer than ``MIN_TOP_LEVEL`` top-level comments."""
+    rows = _top_rows(plan)
+    if len(rows) < MIN_TOP_LEVEL:
+        return []
+    flat = all(not row.comment.children for row in rows if row.comment is not None)
+    lines = [map_line(n, row, plan, flat=flat) for n, row in enumerate(rows, start=1)]
+    files: list[MapFile] = []
+    part, start = 1, 0
+    while start < len(lines):
+        title, heading = _heading(part)
+        room = plan.max_chapter_bytes - len(
+            render.document(title, heading, lang=lang, body_class="front map")
+        )
+        end, used = start, 0
+        while end < len(lines) and (end == start or used + len(lines[end].encode()) <= room):
+            used += len(lines[end].encode())
+            end += 1
+        body = heading + "".join(lines[start:end])
+        content = render.document(title, body, lang=lang, body_class="front map")
+        item_id = "thread-map" if part == 1 else f"thread-map-{part}"
+        files.append(MapFile(_file_name(part), item_id, title, content))
+        part, start = part + 1, end
+    return files
+
+
+def toc_entry(files: list[MapFile]) -> TocEntry:
+    """One TOC line for the whole map: the TOC stays two levels, and the map is itself one."""
+    return TocEntry(TITLE, files[0].file_name, "toc-thread-map")
