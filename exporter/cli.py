@@ -20,11 +20,12 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .cli_book import add_book_options, shape_options
+from .cli_book import add_book_options, book_meta, shape_options
 from .cli_many import add_many_options, check_many
+from .cli_output import place_book, print_json
 from .errors import Interrupted, OutputError, Thread2EpubError, UsageError
 from .limits import KB, MAX_BODY_BYTES, MAX_COMMENTS, MAX_INPUT_BYTES, MAX_NESTING, MB, Limits
-from .model import Thread, thread_to_json
+from .model import Thread
 from .progress import Progress, StageLog
 
 if TYPE_CHECKING:
@@ -233,9 +234,10 @@ def _sigterm_raises() -> Iterator[None]:
 def _load(args: argparse.Namespace, source: str) -> Thread:
     """One input as a ``Thread``, with every loading option the user gave: the one place
     where options reach ``load_thread``."""
+    from .cli_book import image_options
     from .pipeline import load_thread
 
-    return load_thread(source, site=args.site, limits=_limits(args))
+    return load_thread(source, site=args.site, limits=_limits(args), images=image_options(args))
 
 
 def _run(args: argparse.Namespace, outcome: _Outcome) -> int:
@@ -246,6 +248,10 @@ def _run(args: argparse.Namespace, outcome: _Outcome) -> int:
         from .cli_many import run_each
 
         return run_each(args)
+    if args.anthology is not None:
+        from .cli_many import run_anthology
+
+        return run_anthology(args)
     progress = Progress.for_terminal(quiet=args.quiet)
     try:
         output, thread = convert(args, args.inputs, args.output, outcome, progress)
@@ -276,6 +282,7 @@ def convert(
     say = say or _say
     log = StageLog(say, enabled=args.verbose)
     options = shape_options(args)
+    book_meta(args)  # a bad --series-index fails now, not after a long parse
     # Read the user's cover first: a bad picture should fail before a long parse, not after.
     cover = None if args.json else _cover(args)
     pages = []
@@ -302,9 +309,9 @@ def convert(
         for note in report.describe():
             say(note)
     if args.json:
-        _print_json(thread)
+        print_json(thread)
         return None, thread
-    output = _place_book(sources[0], output_arg, thread)
+    output = place_book(sources[0], output_arg, thread)
     progress.stage(f"writing {output.name}")
     _write_book(thread, output, args, cover, report.describe())
     outcome.book = output
@@ -316,25 +323,8 @@ def _parsed(thread: Thread) -> str:
     """What ``-v`` says a page held."""
     where = f" ({thread.site_name})" if thread.site_name else ""
     page = f", page {thread.page}" if thread.page is not None else ""
-    return f"read as {thread.site}{where}{page}: {_count(thread)}"
-
-
-def _print_json(thread: Thread) -> None:
-    """As UTF-8 bytes whatever the locale; as text where stdout has no byte layer (a program
-    that redirected it to a ``StringIO``)."""
-    from .jsonout import iter_json, write_json
-
-    if sys.stdout is None:
-        raise OutputError("<stdout>: standard output is closed; cannot print the JSON")
-    data = thread_to_json(thread)
-    sys.stdout.flush()
-    binary = getattr(sys.stdout, "buffer", None)
-    if binary is None:
-        sys.stdout.writelines(iter_json(data))
-        sys.stdout.write("\n")
-    else:
-        write_json(data, binary)
-    sys.stdout.flush()
+    n = thread.comment_count()
+    return f"read as {thread.site}{where}{page}: {n} comment{'s' if n != 1 else ''}"
 
 
 def _cover(args: argparse.Namespace) -> CoverChoice:
@@ -351,64 +341,25 @@ def _write_book(
     left_out: Sequence[str],
 ) -> None:
     """The book options from ``args`` (see ``cli_book``) handed to ``write_epub``."""
+    from .cli_book import book_meta
     from .epub import write_epub
 
+    meta = book_meta(args)
     try:
-        write_epub(thread, output, cover=cover, left_out=left_out)
+        write_epub(
+            thread,
+            output,
+            cover=cover,
+            left_out=left_out,
+            meta=meta,
+            nav=args.nav,
+            thread_map=not args.no_map,
+        )
     except OSError as error:
         reason = error.strerror or str(error)
         raise OutputError(
             f"{output}: cannot write the book ({reason}); choose another place with -o"
         ) from None
-
-
-def _place_book(input_arg: str, output_arg: str | None, thread: Thread) -> Path:
-    """Where the book goes; a path the system rejects (too long, not searchable) is an
-    output error like any other, not a crash."""
-    try:
-        return _output_path(input_arg, output_arg, thread)
-    except OSError as error:
-        where = error.filename or output_arg or "the output"
-        raise OutputError(
-            f"{where}: cannot write the book ({error.strerror or error}); "
-            "choose another place with -o"
-        ) from None
-
-
-def _output_path(input_arg: str, output_arg: str | None, thread: Thread) -> Path:
-    from .pipeline import default_output_name
-
-    name = _on_disk(default_output_name(thread.title))
-    if output_arg is None:
-        folder = Path(".") if input_arg == "-" else Path(input_arg).parent
-        output = folder / name
-    else:
-        output = Path(output_arg)
-        if output.is_dir():
-            output = output / name
-    if input_arg != "-" and _same_file(Path(input_arg), output):
-        raise UsageError(f"{output}: is the input itself; choose another output path with -o")
-    folder = output.parent
-    if not folder.is_dir():
-        if folder.exists():
-            raise OutputError(f"{output}: {folder} is a file, not a folder; choose another -o")
-        raise OutputError(f"{output}: the folder {folder} does not exist; create it first")
-    return output
-
-
-def _on_disk(name: str) -> str:
-    """The name whose bytes on disk are its UTF-8, whatever the locale: under ``LC_ALL=C``
-    (ASCII) a title with an accent could not be written at all, and under a Latin-1 locale it
-    would get different bytes from the same command run elsewhere. Where the filesystem
-    encoding is UTF-8 (nearly everywhere) this changes nothing."""
-    return os.fsdecode(name.encode("utf-8"))
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def _count(thread: Thread) -> str:

@@ -37,6 +37,12 @@ def add_many_options(parser: argparse.ArgumentParser) -> None:
         "be pages of one thread, which become one book)",
     )
     group.add_argument(
+        "--anthology",
+        metavar="BOOK",
+        help="one book of all the threads given, one part per thread (pages of one thread "
+        "make one part); titled with --title, else the book's file name",
+    )
+    group.add_argument(
         "-j",
         "--jobs",
         type=_jobs,
@@ -58,6 +64,13 @@ def _jobs(text: str) -> int:
 
 def check_many(args: argparse.Namespace) -> None:
     """Refuse combinations that cannot mean anything, before any work is done."""
+    if args.anthology is not None:
+        if args.each:
+            raise UsageError("--each and --anthology exclude each other: choose one")
+        if args.json:
+            raise UsageError("--json prints one thread; leave out --anthology")
+        if args.output is not None:
+            raise UsageError("--anthology BOOK names the book already; leave out -o")
     if not args.each:
         if args.jobs > 1:
             raise UsageError("-j/--jobs runs several books at once: it needs --each")
@@ -239,3 +252,53 @@ def _plural(n: int) -> str:
 
 def _say(message: str) -> None:
     print(f"thread2epub: {message}", file=sys.stderr)
+
+
+def run_anthology(args: argparse.Namespace) -> int:
+    """Every input into one book, one part per thread (pages of one thread merge first)."""
+    from .anthology import Part, anthology_title, build_anthology
+    from .cli import _cover, _load
+    from .cli_book import book_meta, shape_options
+    from .cli_output import place_book
+    from .merge import Page, group_threads, merge_pages
+    from .model import Thread
+    from .package import write_built
+    from .shape import shape
+
+    options, meta = shape_options(args), book_meta(args)
+    cover = _cover(args)
+    progress = Progress.for_terminal(quiet=args.quiet)
+    pages = []
+    try:
+        for index, source in enumerate(args.inputs):
+            progress.update(index, len(args.inputs), f"reading {source}", force=True)
+            pages.append(Page(source, _load(args, source)))
+    finally:
+        progress.clear()
+    parts = []
+    for group in group_threads(pages):
+        thread, report = shape(merge_pages(group), options)
+        if not args.quiet:
+            for warning in thread.warnings:
+                _say(f"{group[0].source}: warning: {warning}")
+        parts.append(Part(thread, tuple(report.describe())))
+    name = Path(args.anthology).name.removesuffix(".epub")
+    title = anthology_title(parts, args.title, name)
+    placeholder = Thread(title=title)
+    output = place_book(args.inputs[0], args.anthology, placeholder)
+    built = build_anthology(
+        parts, title=title, cover=cover, meta=meta, nav=args.nav, thread_map=not args.no_map
+    )
+    try:
+        write_built(built, output)
+    except OSError as error:
+        from .errors import OutputError
+
+        raise OutputError(
+            f"{output}: cannot write the book ({error.strerror or error}); "
+            "choose another place for --anthology"
+        ) from None
+    if not args.quiet:
+        total = sum(p.thread.comment_count() for p in parts)
+        _say(f"wrote {output} ({len(parts)} threads, {_plural(total)})")
+    return 0

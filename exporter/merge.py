@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .errors import UsageError
+from .images import merge_images
 from .model import Comment, Thread
 
 # Query parameters that page a thread rather than name it (phpBB ``start``, vBulletin and
@@ -25,6 +26,14 @@ from .model import Comment, Thread
 _PAGE_PARAMS = frozenset({"page", "p", "start", "pagenumber", "offset", "pg"})
 # ".../threads/slug.123/page-4", ".../t/slug/123/4"-like trailing page parts.
 _PAGE_PATH = re.compile(r"/(?:page-?\d+|page/\d+)/?$", re.IGNORECASE)
+
+
+MORE_PAGES = (
+    "This saved page is one of several pages of the thread; save the others too and give "
+    "them all together, in any order, to make one book"
+)
+"""The one wording every site uses for a thread that continues on pages not given; dropped
+from a merged book once every page is there."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,19 @@ def same_thread(pages: Sequence[Page]) -> list[str]:
     return odd
 
 
+def group_threads(pages: Sequence[Page]) -> list[list[Page]]:
+    """The pages grouped by thread, groups in the order their first page was given."""
+    groups: list[list[Page]] = []
+    for page in pages:
+        for group in groups:
+            if not same_thread([group[0], page]):
+                group.append(page)
+                break
+        else:
+            groups.append([page])
+    return groups
+
+
 def merge_pages(pages: Sequence[Page]) -> Thread:
     """One thread from pages of it, in the thread's order, without duplicates.
 
@@ -92,7 +114,10 @@ def merge_pages(pages: Sequence[Page]) -> Thread:
         warnings=[],
         page=None,
         page_count=max((p.thread.page_count or 0 for p in ordered), default=0) or None,
+        images=dict(head.images),
+        image_skips=dict(head.image_skips),
     )
+    merge_images(merged, [p.thread for p in ordered if p.thread is not head])
     seen: dict[str, Comment] = {}
     if head.post is not None and head.page is not None and head.page > 1:
         # The first page given is not the thread's first: its first post opens nothing.
@@ -115,7 +140,16 @@ def merge_pages(pages: Sequence[Page]) -> Thread:
             if warning not in merged.warnings:
                 merged.warnings.append(warning)
     merged.warnings.extend(_gaps(ordered))
+    if _complete(ordered) and MORE_PAGES in merged.warnings:
+        merged.warnings.remove(MORE_PAGES)
     return merged
+
+
+def _complete(ordered: Sequence[Page]) -> bool:
+    """Every page of the thread is here: pages 1 to the page count, none missing."""
+    total = max((p.thread.page_count or 0 for p in ordered), default=0)
+    given = {p.thread.page for p in ordered}
+    return total > 1 and all(n in given for n in range(1, total + 1))
 
 
 def _order_key(page: Page) -> tuple[int, int, float]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -156,7 +157,8 @@ def test_progress_line_only_on_a_terminal(inputs: list[Path], tmp_path: Path) ->
         assert proc.wait(timeout=120) == 0
     finally:
         os.close(leader)
-    assert b"[################........] 2/3" in seen
+    # Redraws closer than 0.1 s apart are skipped, so which counts show depends on speed.
+    assert re.search(rb"\r\[[#.]{24}\] [123]/3 ", seen)
     assert b"\r\x1b[K" in seen
 
 

@@ -7,7 +7,7 @@ import pytest
 from builders import make_comment, make_thread
 
 from exporter.errors import UsageError
-from exporter.merge import Page, merge_pages, thread_key
+from exporter.merge import MORE_PAGES, Page, merge_pages, thread_key
 from exporter.model import Comment, Stub, Thread
 
 
@@ -145,3 +145,29 @@ def test_no_comment_is_shared_between_pages_objects() -> None:
     ids = [id(c) for c in merged.walk()]
     assert len(ids) == len(set(ids))
     assert all(isinstance(c, Comment) for c in merged.walk())
+
+
+def test_the_more_pages_warning_goes_once_every_page_is_given() -> None:
+    pages = [forum_page(n, range(n * 10 - 9, n * 10 + 1), pages=3) for n in (1, 2, 3)]
+    for page in pages:
+        page.warnings.append(MORE_PAGES)
+    complete = merge_pages([Page(f"p{n}", t) for n, t in enumerate(pages, 1)])
+    assert complete.warnings == []
+    partial = merge_pages([Page("p1", pages[0]), Page("p3", pages[2])])
+    assert MORE_PAGES in partial.warnings
+
+
+def test_pictures_of_every_page_are_kept() -> None:
+    from exporter.model import BookImage
+
+    def picture(name: str) -> BookImage:
+        return BookImage(f"images/{name}.png", "image/png", b"\x89PNG" + name.encode(), 1, 1)
+
+    one, two = forum_page(1, range(1, 3), pages=2), forum_page(2, range(3, 5), pages=2)
+    one.images["a"] = picture("a")
+    two.images["b"] = picture("b")
+    two.image_skips["remote"] = 2
+    merged = merge_pages([Page("p1", one), Page("p2", two)])
+    assert sorted(merged.images) == ["a", "b"]
+    assert merged.image_skips == {"remote": 2}
+    assert one.images == {"a": picture("a")}  # the pages themselves are not changed
