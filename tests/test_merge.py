@@ -171,3 +171,32 @@ def test_pictures_of_every_page_are_kept() -> None:
     assert sorted(merged.images) == ["a", "b"]
     assert merged.image_skips == {"remote": 2}
     assert one.images == {"a": picture("a")}  # the pages themselves are not changed
+
+
+@pytest.mark.parametrize(
+    ("site", "first", "second"),
+    [
+        ("xenforo", "xf2_page1.html", "xf2_page2.html"),
+        ("phpbb", "topic_33_page1.html", "topic_33_page2.html"),
+    ],
+)
+def test_two_saved_pages_out_of_order_make_one_thread(
+    site: str, first: str, second: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The real command on the project's own pages: page 2 given first, one thread out, in
+    post order, each post once, and no "save the other pages" warning once both are there."""
+    import json
+    from pathlib import Path
+
+    from exporter import load_thread
+    from exporter.cli import main
+
+    data = Path(__file__).resolve().parent / "data" / site
+    one, two = load_thread(data / first), load_thread(data / second)
+    assert main([str(data / second), str(data / first), "--json", "-q"]) == 0
+    merged = json.loads(capsys.readouterr().out)
+    ids = [c["id"] for c in merged["comments"]]
+    expected = [c.id for c in one.comments] + [c.id for c in two.comments]
+    assert ids == expected and len(set(ids)) == len(ids)
+    assert merged["post"]["id"] == (one.post.id if one.post else None)
+    assert MORE_PAGES not in merged["warnings"]
