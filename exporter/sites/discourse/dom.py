@@ -20,9 +20,9 @@ from datetime import datetime, timezone
 
 from bs4 import BeautifulSoup, Tag
 
-from ...clean import strip_xml_illegal
 from ...dates import parse_iso
 from ..numbers import read_int
+from ..soup import attr, classes, inner_html, text_of
 
 _POST_ID = re.compile(r"^post_(\d{1,9})$")
 _DIGITS = re.compile(r"\d{1,9}")
@@ -45,35 +45,6 @@ class DomPost:
     is_admin: bool = False
     deleted: bool = False
     accepted: bool = False
-
-
-def classes(tag: Tag) -> list[str]:
-    value = tag.get("class")
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    return str(value or "").split()
-
-
-def attr(tag: Tag | None, name: str) -> str | None:
-    if tag is None:
-        return None
-    value = tag.get(name)
-    if isinstance(value, list):
-        value = " ".join(value)
-    text = str(value).strip() if value is not None else ""
-    return text or None
-
-
-def text_of(tag: Tag | None) -> str:
-    if tag is None:
-        return ""
-    return strip_xml_illegal(" ".join(tag.get_text(" ").split()))
-
-
-def inner_html(tag: Tag | None) -> str:
-    if tag is None:
-        return ""
-    return "".join(str(child) for child in tag.children)
 
 
 def crawler_posts(soup: BeautifulSoup) -> list[DomPost]:

@@ -21,9 +21,10 @@ from ...load import SavedPage
 from ...merge import MORE_PAGES
 from ...model import Comment, Stub, Thread
 from ..numbers import read_int
+from ..soup import attr, text_of
 from . import preloaded
 from .cooked import cook
-from .dom import DomPost, app_posts, attr, crawler_posts, small_actions, text_of
+from .dom import DomPost, app_posts, crawler_posts, small_actions
 
 SITE_KEY = "discourse"
 DAMAGED = "The page's embedded data was damaged; the posts that could still be read were kept"

@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup, Tag
 
 from ...clean import clean_html
 from ..numbers import read_int
-from .markup import attr, classes, first, inner_html, se_time, text_of, user_of
+from ..soup import attr, classes, inner_html, text_of
+from .markup import first, se_time, user_of
 
 _COMMENT_ID = re.compile(r"^comment-(\d{1,15})$")
 _MORE = re.compile(r"(\d[\d,]{0,15})")

@@ -10,41 +10,11 @@ from bs4 import Tag
 
 from ...clean import strip_xml_illegal
 from ...dates import parse_iso
+from ..soup import attr, text_of
 
 _USER = re.compile(r"/users/(-?\d{1,15})(?:/|$)")
 # "2008-10-23 22:21:11Z", optionally followed by ", License: CC BY-SA 3.0" (comments).
 _SE_TIME = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})Z?")
-
-
-def classes(tag: Tag | None) -> list[str]:
-    if tag is None:
-        return []
-    value = tag.get("class")
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    return str(value or "").split()
-
-
-def attr(tag: Tag | None, name: str) -> str | None:
-    if tag is None:
-        return None
-    value = tag.get(name)
-    if isinstance(value, list):
-        value = " ".join(value)
-    text = str(value).strip() if value is not None else ""
-    return text or None
-
-
-def text_of(tag: Tag | None) -> str:
-    if tag is None:
-        return ""
-    return strip_xml_illegal(" ".join(tag.get_text(" ").split()))
-
-
-def inner_html(tag: Tag | None) -> str:
-    if tag is None:
-        return ""
-    return "".join(str(child) for child in tag.children)
 
 
 def first(tag: Tag, predicate: str) -> Tag | None:

@@ -27,8 +27,9 @@ from ...load import SavedPage
 from ...merge import MORE_PAGES
 from ...model import Comment, Stub, Thread
 from ..numbers import read_int
+from ..soup import attr, classes, inner_html, text_of
 from .comments import PostComments, read_comments
-from .markup import attr, classes, first, inner_html, se_time, text_of, user_of
+from .markup import first, se_time, user_of
 
 SITE_KEY = "stackexchange"
 _CHROME = ("js-post-notice", "post-notice", "snippet-result", "js-post-menu", "post-menu")
