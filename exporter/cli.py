@@ -41,9 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description=(
-            "Turn a saved discussion thread (a page saved with your browser's 'Save Page As', "
-            "or the thread copied and pasted as text) into an EPUB book for e-readers: every "
-            "comment, its author, time and score, and who replied to whom."
+            "Turn a saved discussion thread into an EPUB book for e-readers: every comment, its "
+            "author, time and score, and who replied to whom. Give it the page as your browser "
+            "saved it (HTML, 'complete' with its _files folder, MHTML, webarchive, SingleFile, "
+            "gzipped or not) or the thread copied and pasted. Without a terminal: "
+            "'thread2epub serve' opens a paste page in your browser."
         ),
         epilog=(
             "examples:\n"
@@ -53,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
             "  thread2epub saved-post.html --json          show what was parsed, as JSON\n"
             "  thread2epub page1.html page2.html -o t.epub pages of one thread, one book\n"
             "  thread2epub *.html --each -o books/ -j 2    one book per thread, 2 at a time\n"
+            "  thread2epub a.html b.html --anthology all.epub   both threads in one book\n"
+            "  thread2epub serve --open                    the paste page, in your browser\n"
             "\n"
             "exit status: 0 done, 1 the input could not be converted or the book not written,\n"
             "2 wrong usage, 130 interrupted (Ctrl-C), 143 stopped (SIGTERM)."
@@ -63,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="the saved page (.html) or pasted text (.txt); '-' reads standard input. "
+        help="the saved page (.html, .mhtml, .webarchive, .html.gz) or pasted text (.txt); "
+        "'-' reads standard input. "
         "Several pages of one thread (any order) make one book; see --each and --anthology "
         "for different threads",
     )
@@ -78,7 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--site",
         choices=SITE_MODULES,
-        help="which site the page comes from, when it is not recognised on its own",
+        metavar="SITE",
+        help="which site the page comes from, when it is not recognised on its own: "
+        + ", ".join(SITE_MODULES)
+        + " (generic: guess from the page's structure)",
     )
     parser.add_argument(
         "--json",
