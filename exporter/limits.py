@@ -8,12 +8,13 @@ sits in the site-independent core (the loader and the pipeline), never in one si
   checked while reading, before anything is parsed.
 - **HTML nesting** (``--max-nesting``, 2,000 elements): real thread pages nest under 100
   (measured: 16-34 on the samples, 82 on a 10,000-comment Lemmy page with 30 reply levels).
-  Deeper, libxml2 trees (lxml, which the Hacker News parser and the body splitter use) stop
-  at 2,048 levels and *silently drop the rest of the page*, and nh3's sanitiser goes quadratic
-  with depth (a 10,000-deep body costs 0.4 s, 100,000-deep 78 s). 2,000 stays under the first
-  and keeps the second no worse than an ordinary page of the same size. A pass of libxml2's
-  own tokenizer measures the depth before any parser builds a tree, and stops as soon as the
-  limit is passed, so a 100,000-deep pyramid is refused in a fraction of a second.
+  Deeper, libxml2's own trees stop at 2,048 levels and *silently drop the rest of the page*,
+  and nh3's sanitiser goes quadratic with depth (a 10,000-deep body costs 0.4 s, 100,000-deep
+  78 s). 2,000 stays under the first and keeps the second no worse than an ordinary page of
+  the same size. The check reads the page into an lxml tree (``exporter.page_tree``, in C,
+  faster than a Python call per element) and asks one XPath whether any element is deeper;
+  libxml2 stops building at 2,048 levels, so a 100,000-deep pyramid is refused in a fraction
+  of a second. Under a raised limit (past 2,048) the tree is built whole.
 - **comment count** (``--max-comments``, 200,000): no saved page holds near that many (the
   biggest real ones hold a few thousand); only generated or pasted junk does, and rendering it
   would take minutes and make a book no reader opens. Checked once the thread is parsed.
@@ -91,7 +92,8 @@ class _DepthGauge:
 
 def html_depth(text: str, stop_above: int) -> int:
     """How deep the elements of an HTML document nest (``<html>`` is 1); the count stops at
-    ``stop_above + 1``, which is all a caller comparing against a limit needs to know."""
+    ``stop_above + 1``. A measurement (no tree, a Python call per element: too slow for the
+    check on every page, which ``check_nesting`` makes on the parsers' own tree)."""
     from lxml import etree
 
     gauge = _DepthGauge(stop_above)
@@ -110,8 +112,10 @@ def html_depth(text: str, stop_above: int) -> int:
 
 
 def check_nesting(text: str, source: str, limit: int) -> None:
-    """Refuse a page nested deeper than ``limit`` elements, before any parser builds a tree."""
-    if html_depth(text, limit) > limit:
+    """Refuse a page nested deeper than ``limit`` elements, before any parser reads it."""
+    from .page_tree import nests_deeper
+
+    if nests_deeper(text, limit):
         raise LimitError(
             f"{source}: its HTML nests more than {limit:,} elements deep, which no thread page "
             "does (a damaged or hostile page?); if it is a real thread, raise the limit with "

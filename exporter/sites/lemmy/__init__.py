@@ -10,6 +10,7 @@ from ...clean import url_host
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Comment, Thread
+from ...page_tree import document
 from .. import Site
 from . import dom, isodata
 
@@ -42,14 +43,14 @@ def parse(page: SavedPage) -> Thread:
 
 
 def _from_isodata(page: SavedPage, data: dict[str, object]) -> Thread:
-    soup = page.soup
-    base = isodata.site_url(data) or dom.page_base_url(soup) or page.url
-    bodies = dom.read_bodies(soup, base)
-    dom_post = dom.read_post(soup, base)
+    root = document(page.text)
+    base = isodata.site_url(data) or dom.page_base_url(root) or page.url
+    bodies = dom.read_bodies(root, base)
+    dom_post = dom.read_post(root, base)
     if dom_post is not None and dom_post.body_html:
         bodies["post"] = dom_post.body_html
     post = isodata.read_post(data, bodies, base)
-    roots, stubs = isodata.read_comments(data, bodies, dom.page_order(soup), base)
+    roots, stubs = isodata.read_comments(data, bodies, dom.page_order(root), base)
     view = isodata.post_view(data) or {}
     community = isodata.as_object(view.get("community"))
     raw_post = isodata.as_object(view.get("post"))
@@ -76,10 +77,10 @@ def _community_name(community: dict[str, object]) -> str | None:
 
 
 def _from_dom(page: SavedPage) -> Thread:
-    soup = page.soup
-    base = dom.page_base_url(soup) or page.url
-    post = dom.read_post(soup, base)
-    roots, stubs = dom.read_comments(soup, base)
+    root = document(page.text)
+    base = dom.page_base_url(root) or page.url
+    post = dom.read_post(root, base)
+    roots, stubs = dom.read_comments(root, base)
     if post is None and not roots:
         raise NoThreadFound(
             f"{page.source}: this Lemmy page holds no post and no comments; "

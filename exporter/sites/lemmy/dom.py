@@ -5,7 +5,8 @@ comments are ``article.comment-node#comment-N`` inside nested ``ul.comments``; t
 the ``a.person-listing``, badges with ``aria-label`` (creator/mod/admin), vote spans labelled
 "N Upvotes", and a ``span.moment-time`` whose tooltip carries the absolute time. Icon ``<svg>``s
 carry ``<title>`` words ("link", "arrow-up") that must never leak into text, so text is only read
-from the elements that hold it.
+from the elements that hold it. The page is an lxml tree (``sites.page_tree``), searched with
+compiled XPaths; only the bodies go to the sanitiser, as markup.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any
 from urllib.parse import unquote
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
 
 from ...clean import clean_html, join_url, split_url, strip_xml_illegal, url_host
 from ...model import Comment, Stub
+from ...page_tree import Element, class_test, every, first, fragment_html, strings
 from ..numbers import read_int
 
 _TIPPY_TIME = re.compile(
@@ -51,14 +52,14 @@ class DomPost:
     is_admin: bool
 
 
-def page_base_url(soup: BeautifulSoup) -> str | None:
+def page_base_url(root: Element) -> str | None:
     """The thread's address as the page declares it (canonical link, then og:url)."""
-    link = soup.find("link", rel="canonical")
-    if isinstance(link, Tag) and link.get("href"):
-        return str(link["href"])
-    meta = soup.find("meta", property="og:url")
-    if isinstance(meta, Tag) and meta.get("content"):
-        return str(meta["content"])
+    link = first(_CANONICAL, root)
+    if link is not None and link.get("href"):
+        return str(link.get("href"))
+    meta = first(_OG_URL, root)
+    if meta is not None and meta.get("content"):
+        return str(meta.get("content"))
     return None
 
 
@@ -108,40 +109,61 @@ def handle_from_href(href: str | None, default_host: str | None) -> str | None:
     return f"{name}@{host}" if host else name
 
 
-def _attrs(name: str, pattern: re.Pattern[str]) -> dict[str, Any]:
-    """An attribute filter for bs4 (its stubs want the dict's value type spelled loosely)."""
-    return {name: pattern}
+def _text(tag: Element | None) -> str:
+    """The element's strings, each stripped, joined by spaces (what bs4's ``get_text(" ",
+    strip=True)`` gave, which the parser was written against)."""
+    if tag is None:
+        return ""
+    return strip_xml_illegal(" ".join(s.strip() for s in strings(tag) if s.strip()))
 
 
-def _text(tag: Tag | None) -> str:
-    return strip_xml_illegal(tag.get_text(" ", strip=True)) if tag is not None else ""
+def _classes(tag: Element) -> list[str]:
+    return str(tag.get("class") or "").split()
 
 
-def _inner_html(tag: Tag) -> str:
-    return "".join(str(child) for child in tag.contents)
+def _descendant(tag_name: str, cls: str) -> etree.XPath:
+    """The first descendant ``tag_name.cls`` (in document order) of the element it is given."""
+    return etree.XPath(f"descendant::{tag_name}[{class_test(cls)}][1]")
 
 
-def _header_facts(node: Tag) -> dict[str, object]:
+_PERSON = _descendant("a", "person-listing")
+_BADGES = etree.XPath(f"descendant::span[{class_test('badge')}]")
+_LABELLED = etree.XPath("descendant::*[@aria-label]")
+_TIPPED = etree.XPath("descendant::*[@data-tippy-content]")
+_MOMENT = _descendant("span", "moment-time")
+_MD_DIV = _descendant("div", "md-div")
+_POST_LISTING = etree.XPath(f"/descendant::div[{class_test('post-listing')}][1]")
+_POST_TITLE = etree.XPath(f"descendant::h1[ancestor::*[{class_test('post-title')}]][1]")
+_H1 = etree.XPath("descendant::h1[1]")
+_POST_CONTAINER = _descendant("article", "post-container")
+_COMMUNITY_LINK = _descendant("a", "community-link")
+_NODES = etree.XPath(f"/descendant::*[{class_test('comment-node')}]")
+_ARTICLES = etree.XPath(f"/descendant::article[{class_test('comment-node')}]")
+_CANONICAL = etree.XPath(
+    "/descendant::link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')][1]"
+)
+_OG_URL = etree.XPath("/descendant::meta[@property='og:url'][1]")
+
+
+def _header_facts(node: Element) -> dict[str, object]:
     """What a comment's or post's header says, reading only the elements that hold text."""
     facts: dict[str, object] = {}
-    person = node.find("a", class_="person-listing")
-    if isinstance(person, Tag):
-        name_span = person.find("span", recursive=False)
-        facts["author"] = str(person.get("title") or "").strip() or _text(
-            name_span if isinstance(name_span, Tag) else None
-        )
+    person = first(_PERSON, node)
+    if person is not None:
+        name_span = next((child for child in person if child.tag == "span"), None)
+        facts["author"] = str(person.get("title") or "").strip() or _text(name_span)
         facts["href"] = person.get("href")
     badges = {
         str(badge.get("aria-label") or "").lower()
-        for badge in node.find_all("span", class_="badge")
-        if badge.find_parent("div", class_="md-div") is None
+        for badge in every(_BADGES, node)
+        if not _in_body(badge, node)
     }
     facts["is_op"] = "creator" in badges
     facts["is_moderator"] = "mod" in badges or "moderator" in badges
     facts["is_admin"] = "admin" in badges
     up = down = None
-    for span in node.find_all(None, _attrs("aria-label", _VOTES)):
-        match = _VOTES.match(str(span["aria-label"]))
+    for span in every(_LABELLED, node):
+        match = _VOTES.match(str(span.get("aria-label")))
         if not match:
             continue
         value, kind = read_int(match.group(1)), match.group(2).lower()
@@ -153,21 +175,35 @@ def _header_facts(node: Tag) -> dict[str, object]:
             down = value
         else:
             facts["score"] = value
-    tooltip = node.find(None, _attrs("data-tippy-content", _CLOCK))
+    tipped = every(_TIPPED, node)
+    tooltip = next((t for t in tipped if _CLOCK.search(str(t.get("data-tippy-content")))), None)
     if tooltip is None:
-        tooltip = node.find("span", class_="moment-time")
-    if isinstance(tooltip, Tag):
+        tooltip = first(_MOMENT, node)
+    if tooltip is not None:
         created, modified = parse_tippy_time(str(tooltip.get("data-tippy-content") or ""))
         facts["created"] = created
-        facts["edited"] = modified or (True if tooltip.find("svg") else None)
+        facts["edited"] = modified or (True if tooltip.find(".//svg") is not None else None)
         facts["created_text"] = _text(tooltip) or None
     facts["upvotes"], facts["downvotes"] = up, down
     return facts
 
 
-def _post_votes(listing: Tag) -> tuple[int | None, int | None]:
-    for button in listing.find_all(None, _attrs("data-tippy-content", _UPVOTE)):
-        tip = str(button["data-tippy-content"])
+def _in_body(el: Element, node: Element) -> bool:
+    """Whether ``el`` sits in a ``div.md-div`` (a body's own words) inside ``node``; the walk
+    stops at ``node``, so it costs the header's depth, not the page's."""
+    for ancestor in el.iterancestors():
+        if ancestor is node:
+            return False
+        if ancestor.tag == "div" and "md-div" in _classes(ancestor):
+            return True
+    return False
+
+
+def _post_votes(listing: Element) -> tuple[int | None, int | None]:
+    for button in every(_TIPPED, listing):
+        tip = str(button.get("data-tippy-content"))
+        if not _UPVOTE.search(tip):
+            continue
         ups = re.search(r"(\d[\d,]*)\s+Upvote", tip)
         downs = re.search(r"(\d[\d,]*)\s+Downvote", tip)
         return (
@@ -177,21 +213,20 @@ def _post_votes(listing: Tag) -> tuple[int | None, int | None]:
     return None, None
 
 
-def read_post(soup: BeautifulSoup, base_url: str | None) -> DomPost | None:
+def read_post(root: Element, base_url: str | None) -> DomPost | None:
     """The opening post from ``div.post-listing`` (rendered twice: mobile and desktop copies)."""
-    listing = soup.find("div", class_="post-listing")
-    if not isinstance(listing, Tag):
+    listing = first(_POST_LISTING, root)
+    if listing is None:
         return None
-    title_tag = listing.select_one(".post-title h1") or listing.find("h1")
-    title = _text(title_tag if isinstance(title_tag, Tag) else None)
-    copy = listing.find("article", class_="post-container") or listing
-    assert isinstance(copy, Tag)
-    facts = _header_facts(copy)
-    community_link = listing.find("a", class_="community-link")
+    title_tag = first(_POST_TITLE, listing)
+    title = _text(title_tag if title_tag is not None else first(_H1, listing))
+    copy = first(_POST_CONTAINER, listing)
+    facts = _header_facts(copy if copy is not None else listing)
+    community_link = first(_COMMUNITY_LINK, listing)
     community = None
-    if isinstance(community_link, Tag):
+    if community_link is not None:
         community = str(community_link.get("title") or "").strip() or _text(community_link)
-    body = listing.find("div", class_="md-div")
+    body = first(_MD_DIV, listing)
     up, down = _post_votes(listing)
     href = facts.get("href")
     return DomPost(
@@ -204,68 +239,69 @@ def read_post(soup: BeautifulSoup, base_url: str | None) -> DomPost | None:
         created_text=_opt_str(facts.get("created_text")),
         upvotes=up,
         downvotes=down,
-        body_html=clean_html(_inner_html(body), base_url) if isinstance(body, Tag) else "",
+        body_html=clean_html(fragment_html(body), base_url) if body is not None else "",
         is_moderator=bool(facts.get("is_moderator")),
         is_admin=bool(facts.get("is_admin")),
     )
 
 
-def read_comments(soup: BeautifulSoup, base_url: str | None) -> tuple[list[Comment], list[Stub]]:
+def read_comments(root: Element, base_url: str | None) -> tuple[list[Comment], list[Stub]]:
     """Comments in page order, each linked to its parent, plus the "N more replies" stubs."""
     host = _host(base_url)
     by_id: dict[str, Comment] = {}
     roots: list[Comment] = []
-    for article in soup.find_all("article", class_="comment-node"):
-        raw_id = str(article.get("id") or "")
+    stubs = []
+    for node in every(_NODES, root):
+        if node.tag != "article":
+            match = _MORE_REPLIES.search(_text(node))
+            if match:
+                # The stub sits in its parent's own <li>, beside the parent's article.
+                item = _comment_item(node)
+                parent_id = _article_id(item) if item is not None else None
+                stubs.append(Stub(parent_id, read_int(match.group(1))))
+            continue
+        raw_id = str(node.get("id") or "")
         if not raw_id.startswith("comment-"):
             continue
-        comment = _read_comment(article, raw_id.removeprefix("comment-"), base_url, host)
-        parent = by_id.get(_parent_comment_id(article) or "")
+        comment = _read_comment(node, raw_id.removeprefix("comment-"), base_url, host)
+        parent = by_id.get(_parent_comment_id(node) or "")
         if parent is None:
             roots.append(comment)
         else:
             comment.parent_id, comment.depth = parent.id, parent.depth + 1
             parent.children.append(comment)
         by_id[comment.id] = comment
-    stubs = []
-    for node in soup.find_all(class_="comment-node"):
-        if node.name == "article":
-            continue
-        match = _MORE_REPLIES.search(node.get_text(" ", strip=True))
-        if match:
-            # The stub sits in its parent's own <li>, beside the parent's article.
-            item = node.find_parent("li", class_="comment")
-            parent_id = _article_id(item) if item is not None else None
-            stubs.append(Stub(parent_id, read_int(match.group(1))))
     return roots, stubs
 
 
-def read_bodies(soup: BeautifulSoup, base_url: str | None) -> dict[str, str]:
+def read_bodies(root: Element, base_url: str | None) -> dict[str, str]:
     """Each comment's rendered body by id: lemmy-ui already turned the Markdown into HTML."""
     bodies = {}
-    for article in soup.find_all("article", class_="comment-node"):
+    for article in every(_ARTICLES, root):
         raw_id = str(article.get("id") or "")
-        content = article.find("div", class_="md-div")
-        if raw_id.startswith("comment-") and isinstance(content, Tag):
-            bodies[raw_id.removeprefix("comment-")] = clean_html(_inner_html(content), base_url)
+        content = first(_MD_DIV, article)
+        if raw_id.startswith("comment-") and content is not None:
+            bodies[raw_id.removeprefix("comment-")] = clean_html(fragment_html(content), base_url)
     return bodies
 
 
-def page_order(soup: BeautifulSoup) -> dict[str, int]:
+def page_order(root: Element) -> dict[str, int]:
     """Position of each comment in the page, which is the order the reader saw."""
     order = {}
-    for index, article in enumerate(soup.find_all("article", class_="comment-node")):
+    for index, article in enumerate(every(_ARTICLES, root)):
         raw_id = str(article.get("id") or "")
         if raw_id.startswith("comment-"):
             order[raw_id.removeprefix("comment-")] = index
     return order
 
 
-def _read_comment(article: Tag, comment_id: str, base_url: str | None, host: str | None) -> Comment:
+def _read_comment(
+    article: Element, comment_id: str, base_url: str | None, host: str | None
+) -> Comment:
     facts = _header_facts(article)
-    content = article.find("div", class_="md-div")
-    body = clean_html(_inner_html(content), base_url) if isinstance(content, Tag) else ""
-    shown = _text(content if isinstance(content, Tag) else None).lower()
+    content = first(_MD_DIV, article)
+    shown = _text(content).lower()
+    body = clean_html(fragment_html(content), base_url) if content is not None else ""
     deleted, removed = shown == _DELETED_TEXT, shown == _REMOVED_TEXT
     up, down = facts.get("upvotes"), facts.get("downvotes")
     score = facts.get("score")
@@ -287,25 +323,33 @@ def _read_comment(article: Tag, comment_id: str, base_url: str | None, host: str
         is_moderator=bool(facts.get("is_moderator")),
         is_admin=bool(facts.get("is_admin")),
         # lemmy-ui marks a moderator's distinguished comment with Bootstrap's `mark` class.
-        distinguished="mark" in (article.get("class") or []),
+        distinguished="mark" in _classes(article),
         deleted=deleted,
         removed=removed,
         permalink=join_url(base_url, f"/comment/{comment_id}") if base_url else None,
     )
 
 
-def _parent_comment_id(node: Tag) -> str | None:
+def _comment_item(node: Element) -> Element | None:
+    """The nearest ``li.comment`` around ``node``."""
+    for ancestor in node.iterancestors("li"):
+        if "comment" in _classes(ancestor):
+            return ancestor
+    return None
+
+
+def _parent_comment_id(node: Element) -> str | None:
     """The comment whose reply list holds ``node``: li > ul.comments > li.comment > article."""
-    item = node.find_parent("li", class_="comment")
+    item = _comment_item(node)
     if item is None:
         return None
-    outer = item.find_parent("li", class_="comment")
+    outer = _comment_item(item)
     return _article_id(outer) if outer is not None else None
 
 
-def _article_id(item: Tag) -> str | None:
-    article = item.find("article", class_="comment-node", recursive=False)
-    if not isinstance(article, Tag):
+def _article_id(item: Element) -> str | None:
+    article = next((c for c in item if c.tag == "article" and "comment-node" in _classes(c)), None)
+    if article is None:
         return None
     return str(article.get("id") or "").removeprefix("comment-") or None
 

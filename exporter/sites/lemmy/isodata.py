@@ -20,8 +20,13 @@ from ...model import Comment, Stub
 from ..numbers import MAX_DIGITS
 
 _START = re.compile(r"window\.isoData\s*=\s*")
-# A JSON string (kept as is), or a JavaScript-only value outside strings (rewritten).
-_JS_ONLY = re.compile(r'("(?:[^"\\]|\\.)*")|\bundefined\b|new Date\(("(?:[^"\\]|\\.)*")\)')
+# The JavaScript-only values (``undefined``, ``new Date("…")``), found in a copy of the source
+# whose escapes are blanked (see ``_to_json``), so that a string never ends early.
+_DATE = re.compile(rb'new Date\(("[^"]*")\)')
+_WORD_BYTE = re.compile(rb"[A-Za-z0-9_\x80-\xff]")
+# A JSON escape that decodes to a character XML forbids (C0 and C1 controls, surrogates,
+# U+FFFE/U+FFFF; tab, LF and CR are caught too, which only costs a walk).
+_ILLEGAL_ESCAPE = re.compile(r"\\u(?:00[0189][0-9a-fA-F]|007[fF]|[dD][89a-fA-F]|[fF]{3}[eEfF])")
 
 
 def extract(text: str) -> dict[str, Any] | None:
@@ -32,12 +37,17 @@ def extract(text: str) -> dict[str, Any] | None:
     start = match.end()
     end = text.find("</script>", start)
     source = text[start : end if end != -1 else len(text)]
-    source = _JS_ONLY.sub(_to_json, source)
+    source = _to_json(source)
     try:
         data, _ = json.JSONDecoder().raw_decode(source)
     except (ValueError, RecursionError):  # ValueError: broken JSON, or a 5,000-digit number
         return None
-    return _scrub(data) if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        return None
+    # Walking 10,000 comments' strings costs seconds; only a page that holds a forbidden
+    # character (as itself or as an escape) needs it.
+    clean = len(strip_xml_illegal(source)) == len(source) and not _ILLEGAL_ESCAPE.search(source)
+    return data if clean else _scrub(data)
 
 
 def _scrub(data: dict[str, Any]) -> dict[str, Any]:
@@ -74,12 +84,58 @@ def _as_id(value: Any) -> str | None:
     return str(value)
 
 
-def _to_json(match: re.Match[str]) -> str:
-    if match.group(1) is not None:
-        return match.group(1)
-    if match.group(2) is not None:
-        return match.group(2)
-    return "null"
+def _to_json(source: str) -> str:
+    """serialize-javascript's output as JSON: ``undefined`` outside strings becomes ``null``,
+    ``new Date("…")`` its string.
+
+    Why not one regex that matches every string too (a string is skipped whole, so nothing in
+    it is rewritten): a 10,000-comment page's isoData is 30 MB of strings, and that costs
+    seconds. Instead, in the UTF-8 bytes, the escapes (``\\\\`` then ``\\"``) are blanked in a
+    copy of the same length, where every quote left opens or closes a string; a value found
+    there is outside all strings when the quotes before it are even in number.
+    """
+    if "undefined" not in source and "new Date(" not in source:
+        return source
+    data = source.encode("utf-8", "surrogatepass")
+    blank = data.replace(b"\\\\", b"__").replace(b'\\"', b"__")
+    out: list[bytes] = []
+    done = counted = quotes = 0
+    for start in _places(blank, b"undefined", b"new Date("):
+        if start < done:
+            continue  # inside a date already rewritten
+        date = _DATE.match(blank, start)
+        end = date.end() if date else start + len(b"undefined")
+        quotes += blank.count(b'"', counted, start)
+        counted = start
+        if quotes % 2 or not _word_edge(blank, start, end):
+            continue  # inside a string, or part of a longer word
+        if date is None and not blank.startswith(b"undefined", start):
+            continue  # "new Date(" without a string in it
+        out.append(data[done:start])
+        out.append(data[date.start(1) : date.end(1)] if date else b"null")
+        done = end
+    out.append(data[done:])
+    return b"".join(out).decode("utf-8", "surrogatepass")
+
+
+def _places(data: bytes, *words: bytes) -> list[int]:
+    """Where each of ``words`` starts in ``data``, in order (``bytes.find``: the page holds a
+    handful, and a regex alternation would look at every byte of 30 MB)."""
+    found = []
+    for word in words:
+        at = data.find(word)
+        while at != -1:
+            found.append(at)
+            at = data.find(word, at + 1)
+    return sorted(found)
+
+
+def _word_edge(data: bytes, start: int, end: int) -> bool:
+    """No letter, digit or underscore right before ``start`` or after ``end`` (a byte of a
+    non-ASCII character counts as a letter)."""
+    before = data[start - 1 : start]
+    after = data[end : end + 1]
+    return not (_WORD_BYTE.match(before) or _WORD_BYTE.match(after))
 
 
 def has_thread(data: dict[str, Any]) -> bool:

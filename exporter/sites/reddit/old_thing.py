@@ -1,8 +1,8 @@
 """What one old-Reddit ``div.thing`` says about itself: its entry, tagline, body and stubs.
 
 Every lookup here stays inside one thing's own ``div.entry`` (never its replies), and walks the
-elements once with plain attribute checks: bs4's ``find`` with class filters costs about a
-millisecond a call, which a 10,000-comment page cannot afford several times per comment.
+elements once with plain attribute checks, so that the cost per comment stays the size of its
+own entry on a 10,000-comment page. The elements are lxml's (see ``sites.page_tree``).
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bs4 import Tag
-
 from ...clean import clean_html, strip_xml_illegal
 from ...model import Comment, Stub
+from ...page_tree import Element, fragment_html, strings
 from ..numbers import read_int
 from . import common
 
@@ -22,35 +21,31 @@ _MORE_COUNT = re.compile(r"(\d[\d,]*)\s+(?:more\s+)?repl", re.IGNORECASE)
 _ID_CLASS = re.compile(r"^id-(t\d_[A-Za-z0-9]+)$")
 
 
-def classes(tag: Tag) -> list[str]:
-    value = tag.get("class")
-    if isinstance(value, str):
-        return value.split()
-    return list(value or [])
+def classes(tag: Element) -> list[str]:
+    return str(tag.get("class") or "").split()
 
 
-def attr(tag: Tag, name: str) -> str | None:
+def attr(tag: Element, name: str) -> str | None:
     value = tag.get(name)
-    if isinstance(value, list):
-        value = " ".join(value)
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def text(tag: Tag | None) -> str:
+def text(tag: Element | None) -> str:
+    """The element's words on one line."""
     if tag is None:
         return ""
-    return " ".join(strip_xml_illegal(tag.get_text(" ", strip=True)).split())
+    return " ".join(strip_xml_illegal(" ".join(strings(tag))).split())
 
 
-def child_div(tag: Tag, cls: str) -> Tag | None:
+def child_div(tag: Element, cls: str) -> Element | None:
     """The first ``div.cls`` among ``tag``'s own children (never deeper)."""
-    for child in tag.children:
-        if isinstance(child, Tag) and child.name == "div" and cls in classes(child):
+    for child in tag:
+        if child.tag == "div" and cls in classes(child):
             return child
     return None
 
 
-def id_from_classes(thing: Tag) -> str | None:
+def id_from_classes(thing: Element) -> str | None:
     """'t1_abc' from old Reddit's ``id-t1_abc`` class (kept where ``data-fullname`` is not)."""
     for name in classes(thing):
         match = _ID_CLASS.match(name)
@@ -63,26 +58,27 @@ def id_from_classes(thing: Tag) -> str | None:
 class Entry:
     """The parts of a thing's ``div.entry`` that carry facts, found in one walk."""
 
-    tagline: Tag | None = None
-    body: Tag | None = None
+    tagline: Element | None = None
+    body: Element | None = None
     """``.usertext-body`` (its ``.md`` is read when it has one)."""
-    buttons: Tag | None = None
-    title: Tag | None = None
-    comments_link: Tag | None = None
+    buttons: Element | None = None
+    title: Element | None = None
+    comments_link: Element | None = None
     thing_id: str | None = None
-    more: Tag | None = None
-    deepthread: Tag | None = None
+    more: Element | None = None
+    deepthread: Element | None = None
 
 
-def read_entry(thing: Tag) -> Entry:
+def read_entry(thing: Element) -> Entry:
     found = Entry()
     entry = child_div(thing, "entry")
     if entry is None:
         return found
-    for node in entry.descendants:
-        if not isinstance(node, Tag):
+    for node in entry.iterdescendants():
+        name = node.tag
+        if not isinstance(name, str):
             continue
-        name, cls = node.name, classes(node)
+        cls = classes(node)
         if name == "p" and "tagline" in cls and found.tagline is None:
             found.tagline = node
         elif name == "div" and "usertext-body" in cls and found.body is None:
@@ -116,23 +112,24 @@ class Header:
     stickied: bool = False
 
 
-def read_header(tagline: Tag | None) -> Header:
+def read_header(tagline: Element | None) -> Header:
     header = Header()
     if tagline is None:
         return header
-    author: Tag | None = None
-    userattrs: Tag | None = None
-    scores: list[Tag] = []
-    for node in tagline.descendants:
-        if not isinstance(node, Tag):
+    author: Element | None = None
+    userattrs: Element | None = None
+    scores: list[Element] = []
+    for node in tagline.iterdescendants():
+        name = node.tag
+        if not isinstance(name, str):
             continue
-        name, cls = node.name, classes(node)
+        cls = classes(node)
         if name in {"a", "span"} and "author" in cls and author is None:
             author = node
             header.roles.update(cls)
         elif name == "span" and "userattrs" in cls:
             userattrs = node
-        elif name == "a" and userattrs is not None and node.parent is userattrs:
+        elif name == "a" and userattrs is not None and node.getparent() is userattrs:
             header.roles.update(cls)  # the [S], [M] and [A] marks
         elif name == "span" and "score" in cls:
             scores.append(node)
@@ -152,7 +149,7 @@ def read_header(tagline: Tag | None) -> Header:
     return header
 
 
-def _read_time(header: Header, node: Tag, cls: list[str]) -> None:
+def _read_time(header: Header, node: Element, cls: list[str]) -> None:
     if "edited-timestamp" in cls:
         header.edited = common.parse_time(attr(node, "datetime")) or True
     elif header.created is None and header.created_text is None:
@@ -161,7 +158,7 @@ def _read_time(header: Header, node: Tag, cls: list[str]) -> None:
             header.created_text = text(node)
 
 
-def _score(spans: list[Tag]) -> int | None:
+def _score(spans: list[Element]) -> int | None:
     """The unvoted score: its ``title`` holds the exact number (2019 on), else its text."""
     chosen = next((s for s in spans if "unvoted" in classes(s)), spans[0] if spans else None)
     if chosen is None:
@@ -187,29 +184,30 @@ def apply_header(comment: Comment, header: Header, fallback_author: str | None) 
     comment.stickied = comment.stickied or header.stickied
 
 
-def body_html(body: Tag | None) -> str:
+def body_html(body: Element | None) -> str:
     """The cleaned body; the ``<form>`` and buttons around it are never part of it."""
     container = _body_container(body)
     if container is None:
         return ""
-    return clean_html("".join(str(child) for child in container.contents), common.OLD_BASE)
+    return clean_html(fragment_html(container), common.OLD_BASE)
 
 
-def body_text(body: Tag | None) -> str:
+def body_text(body: Element | None) -> str:
     return text(_body_container(body))
 
 
-def _body_container(body: Tag | None) -> Tag | None:
+def _body_container(body: Element | None) -> Element | None:
     if body is None:
         return None
-    return child_div(body, "md") or body
+    md = child_div(body, "md")
+    return md if md is not None else body
 
 
-def permalink_button(buttons: Tag | None) -> str | None:
+def permalink_button(buttons: Element | None) -> str | None:
     """The "permalink" button of 2018-era pages, which have no ``data-permalink``."""
     if buttons is None:
         return None
-    for link in buttons.find_all("a"):
+    for link in buttons.iter("a"):
         if "bylink" not in classes(link):
             continue
         action = attr(link, "data-event-action")
@@ -218,7 +216,7 @@ def permalink_button(buttons: Tag | None) -> str | None:
     return None
 
 
-def stub(thing: Tag, entry: Entry, parent: Comment | None) -> Stub | None:
+def stub(thing: Element, entry: Entry, parent: Comment | None) -> Stub | None:
     """ "load more comments (N replies)" or "continue this thread": replies not in the page."""
     cls = classes(thing)
     parent_id = parent.id if parent else None
