@@ -37,6 +37,9 @@ def find_files_dir(page_path: Path, text: str) -> Path | None:
     votes: Counter[str] = Counter()
     for match in _SRC.finditer(text, 0, min(len(text), _SCAN)):
         ref = next(group for group in match.groups() if group is not None).strip()
+        head = ref.lstrip("./")[:256]
+        if not unquote(head).startswith(stem[:8]):
+            continue  # cheap test first: most links on a thread page point elsewhere
         first = _first_segment(ref)
         if first and first.startswith(stem):
             votes[first] += 1
