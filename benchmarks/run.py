@@ -25,6 +25,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -76,16 +77,25 @@ def measured(
 ) -> Measurement:
     """Run ``argv`` under the measuring wrapper; fail loudly if it fails. ``quiet``: drop its
     stderr (pandoc warns about every picture it cannot fetch)."""
-    done = subprocess.run(
+    # Its own session, so that a timeout stops the measured program too (subprocess.run
+    # would kill only the wrapper and leave, say, ebook-convert running for an hour).
+    with subprocess.Popen(
         [sys.executable, "-m", "benchmarks.measure", *argv],
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL if quiet else None,
         text=True,
-        check=True,
-        timeout=timeout,
-    )
-    result: Measurement = json.loads(done.stdout)
+        start_new_session=True,
+    ) as proc:
+        try:
+            out, _ = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise
+    if proc.returncode != 0:
+        raise subprocess.CalledProcessError(proc.returncode, argv)
+    result: Measurement = json.loads(out)
     if result["exit_code"] != 0:
         raise SystemExit(f"failed (exit {result['exit_code']}): {' '.join(argv)}")
     return result
