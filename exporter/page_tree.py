@@ -21,6 +21,7 @@ import re
 from typing import TypeAlias, cast
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from .clean import strip_xml_illegal
 
@@ -40,6 +41,18 @@ def document(text: str) -> Element:
     any edit that moves that text). ``huge_tree``: big pages' text nodes pass libxml2's 10 MB
     default."""
     return _read(text, whole=True)
+
+
+def html_document(text: str) -> lxml_html.HtmlElement:
+    """The page as an ``lxml.html`` tree, for site readers that use its element methods
+    (``text_content``, ``iterlinks``…); the same cleaning as :func:`document`, without the
+    deep-nesting fallback (these readers' pages are flat)."""
+    parser = lxml_html.HTMLParser(huge_tree=True)
+    text = strip_xml_illegal(_XML_DECLARATION.sub("", text, count=1))
+    try:
+        return lxml_html.document_fromstring(text, parser)
+    except (etree.ParserError, ValueError):
+        return lxml_html.document_fromstring("<html><body></body></html>", parser)
 
 
 def nests_deeper(text: str, limit: int) -> bool:

@@ -20,10 +20,11 @@ from conftest import EpubCheck
 from exporter.errors import NoThreadFound
 from exporter.load import page_from_text, read_input
 from exporter.model import Comment, Thread
+from exporter.page_tree import html_document as document
 from exporter.sites import MIN_SCORE, all_sites, detect
 from exporter.sites.xenforo import SITE
 from exporter.sites.xenforo.bbcode import body_html
-from exporter.sites.xenforo.markup import document, first_class, thread_identity
+from exporter.sites.xenforo.markup import first_class, thread_identity
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "xenforo"

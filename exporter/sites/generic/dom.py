@@ -12,25 +12,11 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from ...clean import strip_xml_illegal
-
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACE = re.compile(r"\s+")
 # Never part of what a person wrote: scripts, the reply form, the buttons around a post.
 CHROME_TAGS = frozenset(
     {"script", "style", "noscript", "form", "button", "input", "select", "textarea", "nav"}
 )
-
-
-def document(text: str) -> lxml_html.HtmlElement:
-    """The page as an lxml tree; characters XML forbids are dropped first, because lxml
-    refuses to move text that holds them (and the body is moved into the book)."""
-    parser = lxml_html.HTMLParser(huge_tree=True)
-    text = strip_xml_illegal(_XML_DECLARATION.sub("", text, count=1))
-    try:
-        return lxml_html.document_fromstring(text, parser)
-    except (etree.ParserError, ValueError):
-        return lxml_html.document_fromstring("<html><body></body></html>", parser)
 
 
 _VISIBLE_TEXT = etree.XPath(

@@ -16,9 +16,9 @@ from lxml import html as lxml_html
 
 from ...clean import clean_html, text_to_html, url_host
 from ...model import Comment, Thread
+from ...page_tree import html_document as parse_document
 from .blocks import Block, Group, find_group
 from .dom import CHROME_TAGS, classes, inner_html, meta_content, page_title, page_url, squash
-from .dom import document as parse_document
 from .fields import find_time
 from .structured import Declared, Item, from_json_ld, from_microdata
 

@@ -10,7 +10,6 @@ pages HN serves, and HN's flat rows never come near libxml2's nesting limits.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html import escape
 
@@ -22,6 +21,7 @@ from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...merge import MORE_PAGES
 from ...model import Comment, Stub, Thread
+from ...page_tree import html_document
 from .markup import (
     BASE_URL,
     absolute,
@@ -39,7 +39,6 @@ from .rows import read_row
 SITE_KEY = "hackernews"
 SITE_HOST = "news.ycombinator.com"
 ORPHANS = "Some replies' parents are not on this page; they are shown under the comment above."
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TITLE_SUFFIX = " | Hacker News"
 # Rows and the "More" link in document order. ``/descendant::`` rather than ``//``: libxml2
 # evaluates the latter's predicate per step and goes quadratic on deeply nested pages.
@@ -60,7 +59,7 @@ class Story:
 
 def parse_page(page: SavedPage) -> Thread:
     """The story and its comment tree; raises ``NoThreadFound`` when the page holds neither."""
-    root = _document(page.text)
+    root = html_document(page.text)
     story_row: lxml_html.HtmlElement | None = None
     rows: list[tuple[int, Comment]] = []
     more = False
@@ -128,17 +127,6 @@ def build_tree(rows: list[tuple[int, Comment]]) -> tuple[list[Comment], bool]:
             roots.append(comment)
         stack.append(comment)
     return roots, orphaned
-
-
-def _document(text: str) -> lxml_html.HtmlElement:
-    """The page as an lxml tree, without the characters XML forbids: libxml2 keeps a control
-    character in the text it parses, and lxml then refuses every edit that moves that text."""
-    parser = lxml_html.HTMLParser(huge_tree=True)
-    text = strip_xml_illegal(_XML_DECLARATION.sub("", text, count=1))
-    try:
-        return lxml_html.document_fromstring(text, parser)
-    except (etree.ParserError, ValueError):
-        return lxml_html.document_fromstring("<html><body></body></html>")
 
 
 def _has_indent_cell(row: lxml_html.HtmlElement) -> bool:

@@ -15,9 +15,9 @@ import re
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Thread
+from ...page_tree import html_document as document
 from .. import Site
 from . import xf1, xf2
-from .markup import document
 from .thread import build_thread
 
 _SAMPLE = 300_000

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import TypeAlias
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from ...clean import join_url, split_url, strip_xml_illegal
@@ -22,23 +21,11 @@ from ..numbers import read_int
 
 Element: TypeAlias = lxml_html.HtmlElement
 
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # "+0000" (what XenForo writes) is read by Python 3.11's fromisoformat but not by 3.10's.
 _COMPACT_OFFSET = re.compile(r"([+-]\d\d)(\d\d)$")
 _THREAD_PATH = re.compile(r"^(?P<prefix>.*?[/?])threads/(?:[^/?#]*\.)?(?P<id>\d+)(?=[/?#]|$)")
 _PAGE_PART = re.compile(r"/page-(\d+)(?=[/?#]|$)")
 _NUMBER = re.compile(r"#\s*([\d,]+)")
-
-
-def document(text: str) -> Element:
-    """The page as an lxml tree, without the characters XML forbids (lxml refuses to move text
-    that holds one, and every body is moved about before it is cleaned)."""
-    parser = lxml_html.HTMLParser(huge_tree=True)
-    text = strip_xml_illegal(_XML_DECLARATION.sub("", text, count=1))
-    try:
-        return lxml_html.document_fromstring(text, parser)
-    except (etree.ParserError, ValueError):
-        return lxml_html.document_fromstring("<html><body></body></html>")
 
 
 def classes(el: Element) -> set[str]:
