@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, cast
 from .errors import LimitError
 
 if TYPE_CHECKING:
+    from .load import SavedPage
     from .model import Thread
 
 # lxml is imported inside the functions that use it: the CLI imports this module for its
@@ -111,14 +112,15 @@ def html_depth(text: str, stop_above: int) -> int:
     return gauge.deepest
 
 
-def check_nesting(text: str, source: str, limit: int) -> None:
+def check_nesting(page: SavedPage, limit: int) -> None:
     """Refuse a page nested deeper than ``limit`` elements, before any parser reads it."""
     from .page_tree import nests_deeper
 
-    if nests_deeper(text, limit):
+    if nests_deeper(page, limit):
+        page.release_trees()
         raise LimitError(
-            f"{source}: its HTML nests more than {limit:,} elements deep, which no thread page "
-            "does (a damaged or hostile page?); if it is a real thread, raise the limit with "
+            f"{page.source}: its HTML nests more than {limit:,} elements deep, which no thread "
+            "page does (a damaged or hostile page?); if it is a real thread, raise the limit with "
             "--max-nesting"
         )
 

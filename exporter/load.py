@@ -27,6 +27,7 @@ from .limits import MAX_INPUT_BYTES as MAX_INPUT_BYTES  # re-exported: its home 
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
+    from lxml import etree
 
 _CHUNK = 1024 * 1024
 _SNIFF = 8192
@@ -75,6 +76,11 @@ class SavedPage:
     """The parts an MHTML or webarchive carried besides the page, keyed by their URL."""
     files_dir: Path | None = None
     """The page's own resource folder ("Web page, complete": ``X_files/``), when read from disk."""
+    tree: etree._Element | None = field(default=None, repr=False, compare=False)
+    """The page parsed by lxml, kept between the nesting check and the parser that reads it
+    (``exporter.page_tree.page_tree``); None until then and after ``release_trees``."""
+    tree_cut: bool = field(default=False, repr=False, compare=False)
+    """``tree`` is libxml2's, cut at 2,048 levels: enough for the nesting check only."""
 
     def resource(self, ref: str) -> bytes | None:
         """The bytes an ``<img src>`` names, if the saved page itself carries them; else None.
@@ -102,6 +108,11 @@ class SavedPage:
         from bs4 import BeautifulSoup
 
         return BeautifulSoup(self.text, "lxml")
+
+    def release_trees(self) -> None:
+        """Let go of the parsed page (several times the page's size in memory)."""
+        self.tree, self.tree_cut = None, False
+        self.__dict__.pop("soup", None)
 
 
 def read_input(path: str, *, max_bytes: int = MAX_INPUT_BYTES) -> SavedPage:

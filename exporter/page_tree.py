@@ -5,10 +5,10 @@ per element (about 5 MB/s and 15 times the page size in memory), while libxml2 b
 tree at about 50 MB/s; the parsers walk the page skeleton here and hand only the comment bodies
 (serialised with ``fragment_html``) to the sanitiser.
 
-The nesting limit (``exporter.limits.check_nesting``) is measured on the same kind of tree
-(``nests_deeper``), which is then let go: handing it to the parser would save a parse, but
-the sites that read the page their own way (Hacker News, BeautifulSoup) would then hold two
-trees at once, and memory is the tighter budget on a big page. libxml2 builds at most 2,048
+The page is parsed once (``page_tree``, kept on the ``SavedPage``): the nesting limit
+(``exporter.limits.check_nesting``) is measured on that tree, and the site parsers that read
+lxml walk the same one; the registry lets it go before a parser that reads the page its own way
+(BeautifulSoup) runs, so a big page never has two trees at once. libxml2 builds at most 2,048
 levels and drops the rest of the page; a page that deep (only with a raised ``--max-nesting``)
 is read again through a tree builder fed by the same parser's events, which has no such limit,
 so no reply is ever lost.
@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TypeAlias, cast
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from .clean import strip_xml_illegal
+
+if TYPE_CHECKING:
+    from .load import SavedPage
 
 Element: TypeAlias = etree._Element
 
@@ -40,7 +43,16 @@ def document(text: str) -> Element:
     forbids (libxml2 keeps a control character in the text it parses, and lxml then refuses
     any edit that moves that text). ``huge_tree``: big pages' text nodes pass libxml2's 10 MB
     default."""
-    return _read(text, whole=True)
+    return _read(text, whole=True)[0]
+
+
+def page_tree(page: SavedPage) -> Element:
+    """The page's lxml tree (:func:`document`), parsed once: the tree the nesting check
+    measured, when it ran, else parsed now and kept on the page until the registry releases
+    it after the parse."""
+    if page.tree is None or page.tree_cut:
+        page.tree, page.tree_cut = document(page.text), False
+    return page.tree
 
 
 def html_document(text: str) -> lxml_html.HtmlElement:
@@ -55,10 +67,13 @@ def html_document(text: str) -> lxml_html.HtmlElement:
         return lxml_html.document_fromstring("<html><body></body></html>", parser)
 
 
-def nests_deeper(text: str, limit: int) -> bool:
-    """Whether the page's elements nest more than ``limit`` deep (``<html>`` is 1)."""
-    # Below libxml2's own limit, its cut-off tree is deep enough to tell.
-    return reaches(_read(text, whole=limit >= LIBXML2_DEPTH), limit + 1)
+def nests_deeper(page: SavedPage, limit: int) -> bool:
+    """Whether the page's elements nest more than ``limit`` deep (``<html>`` is 1). The tree
+    it measures stays on the page for the parser (see :func:`page_tree`)."""
+    if page.tree is None:
+        # Below libxml2's own limit, its cut-off tree is deep enough to tell (and is refused).
+        page.tree, page.tree_cut = _read(page.text, whole=limit >= LIBXML2_DEPTH)
+    return reaches(page.tree, limit + 1)
 
 
 def reaches(root: Element, depth: int) -> bool:
@@ -74,7 +89,8 @@ def reaches(root: Element, depth: int) -> bool:
     return False
 
 
-def _read(text: str, *, whole: bool) -> Element:
+def _read(text: str, *, whole: bool) -> tuple[Element, bool]:
+    """The tree, and whether it is libxml2's, cut at 2,048 levels (only when not ``whole``)."""
     text = strip_xml_illegal(_XML_DECLARATION.sub("", text, count=1))
     # etree's parser, not lxml.html's: lxml.html asks a Python function for the class of every
     # element the code touches (a second on a big page), for methods these parsers never use.
@@ -84,9 +100,11 @@ def _read(text: str, *, whole: bool) -> Element:
     except (etree.XMLSyntaxError, ValueError):
         root = None
     if root is None:
-        return etree.fromstring("<html><body></body></html>", parser)
+        return etree.fromstring("<html><body></body></html>", parser), False
     cut = any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
-    return _read_deep(text) if cut and whole else root
+    if cut and whole:
+        return _read_deep(text), False
+    return root, cut
 
 
 class _DeepBuilder:

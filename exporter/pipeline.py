@@ -55,7 +55,7 @@ def thread_from_page(
     the body, small once it is a file of the book)."""
     limits = limits or Limits()
     if page.is_html:
-        check_nesting(page.text, page.source, limits.max_nesting)
+        check_nesting(page, limits.max_nesting)
     thread = parse_page(page, site)
     check_comments(thread, page.source, limits.max_comments)
     add_images(thread, page, images)

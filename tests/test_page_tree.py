@@ -11,7 +11,15 @@ import pytest
 from lxml import html as lxml_html
 
 from exporter.limits import html_depth
-from exporter.page_tree import LIBXML2_DEPTH, document, fragment_html, nests_deeper, reaches
+from exporter.load import SavedPage
+from exporter.page_tree import (
+    LIBXML2_DEPTH,
+    document,
+    fragment_html,
+    nests_deeper,
+    page_tree,
+    reaches,
+)
 
 PAGES = {
     "flat": "<html><body><p>a</p><p>b</p></body></html>",
@@ -23,17 +31,21 @@ PAGES = {
 }
 
 
+def _page(text: str) -> SavedPage:
+    return SavedPage(text=text, is_html=True, source="t.html")
+
+
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_the_check_agrees_with_the_exact_depth(name: str) -> None:
     text = PAGES[name]
     depth = html_depth(text, 10**6)
     for limit in (depth - 1, depth, depth + 1):
-        assert nests_deeper(text, limit) == (depth > limit), limit
+        assert nests_deeper(_page(text), limit) == (depth > limit), limit
 
 
 def test_past_libxml2s_depth_the_tree_is_whole() -> None:
     text = PAGES["divs-2100"]
-    assert not nests_deeper(text, 5_000)
+    assert not nests_deeper(_page(text), 5_000)
     root = document(text)
     assert reaches(root, 2_102) and not reaches(root, 2_103)
     assert root.xpath("string(//div[not(div)])") == "x"
@@ -41,8 +53,25 @@ def test_past_libxml2s_depth_the_tree_is_whole() -> None:
 
 
 def test_a_deep_pyramid_is_refused_without_building_it_whole() -> None:
-    text = "<div>" * 100_000 + "x"
-    assert nests_deeper(text, 2_000)
+    page = _page("<div>" * 100_000 + "x")
+    assert nests_deeper(page, 2_000)
+    assert page.tree_cut  # libxml2's cut tree told, and nothing was read again
+
+
+def test_the_parser_walks_the_tree_the_check_measured() -> None:
+    page = _page(PAGES["lists"])
+    assert not nests_deeper(page, 100)
+    checked = page.tree
+    assert checked is not None and page_tree(page) is checked
+    page.release_trees()
+    assert page.tree is None and page_tree(page) is not checked
+
+
+def test_a_cut_tree_is_read_again_whole_for_a_parser() -> None:
+    page = _page(PAGES["divs-2100"])
+    assert nests_deeper(page, 2_000) and page.tree_cut
+    root = page_tree(page)
+    assert not page.tree_cut and reaches(root, 2_102)
 
 
 def test_fragments_keep_pre_and_squeeze_blank_runs_elsewhere() -> None:

@@ -48,6 +48,9 @@ class Site:
     """0.0-1.0: how sure the module is that the page is its own. Must be cheap."""
     parse: Callable[[SavedPage], Thread]
     """The page as a ``Thread``; raises ``NoThreadFound`` when there is none in it."""
+    reads_tree: bool = False
+    """The parser walks the page's lxml tree (``exporter.page_tree.page_tree``), the one the
+    nesting check parsed; for the others it is let go before they parse (memory)."""
     fallback: bool = False
     """A guesser for pages no site module knows (the generic parser): asked only when every
     other site scored the page below ``MIN_SCORE``, so it can never take a known site's page."""
@@ -103,7 +106,12 @@ def parse_page(page: SavedPage, site_key: str | None = None) -> Thread:
             f"{page.source}: no thread recognised in this {kind} (supported: {names}); "
             "if it is one of these, name it with --site"
         )
-    thread = site.parse(page)
+    if not site.reads_tree:
+        page.release_trees()
+    try:
+        thread = site.parse(page)
+    finally:
+        page.release_trees()
     # Where the page came from and when it was saved, as the loader read it, unless the
     # parser found better in the page itself.
     thread.url = thread.url or page.url

@@ -10,7 +10,7 @@ from ...clean import url_host
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Comment, Thread
-from ...page_tree import document
+from ...page_tree import page_tree
 from .. import Site
 from . import dom, isodata
 
@@ -43,7 +43,7 @@ def parse(page: SavedPage) -> Thread:
 
 
 def _from_isodata(page: SavedPage, data: dict[str, object]) -> Thread:
-    root = document(page.text)
+    root = page_tree(page)
     base = isodata.site_url(data) or dom.page_base_url(root) or page.url
     bodies = dom.read_bodies(root, base)
     dom_post = dom.read_post(root, base)
@@ -77,7 +77,7 @@ def _community_name(community: dict[str, object]) -> str | None:
 
 
 def _from_dom(page: SavedPage) -> Thread:
-    root = document(page.text)
+    root = page_tree(page)
     base = dom.page_base_url(root) or page.url
     post = dom.read_post(root, base)
     roots, stubs = dom.read_comments(root, base)
@@ -122,4 +122,5 @@ SITE = Site(
     description="Lemmy posts (lemmy-ui 0.19): saved pages with or without scripts, pasted text",
     score=score,
     parse=parse,
+    reads_tree=True,
 )

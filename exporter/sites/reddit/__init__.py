@@ -35,6 +35,8 @@ def parse(page: SavedPage) -> Thread:
             f"{page.source}: no Reddit thread found; save the thread's own page "
             "(…/comments/ID/…) after its comments have loaded"
         )
+    if best is not old:
+        page.release_trees()  # only old Reddit's parser reads the lxml tree
     return best.parse(page)
 
 
@@ -44,4 +46,5 @@ SITE = Site(
     description="Reddit threads: old.reddit.com, the 2018-2023 design, shreddit, pasted text",
     score=score,
     parse=parse,
+    reads_tree=True,
 )

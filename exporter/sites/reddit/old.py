@@ -28,7 +28,7 @@ from ...clean import clean_html, strip_xml_illegal
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Comment, Stub, Thread
-from ...page_tree import Element, class_test, document, first
+from ...page_tree import Element, class_test, first, page_tree
 from . import common
 from .old_thing import (
     Entry,
@@ -79,7 +79,7 @@ def score(page: SavedPage) -> float:
 
 def parse(page: SavedPage) -> Thread:
     """The post and its comment tree; ``NoThreadFound`` when the page holds neither."""
-    root = document(page.text)
+    root = page_tree(page)
     post_tag = first(_POST_THING, root)
     listing = first(_LISTING, root)
     post = _read_post(post_tag) if post_tag is not None else None
