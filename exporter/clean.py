@@ -14,7 +14,6 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 
 import nh3
 from lxml import etree
-from lxml import html as lxml_html
 
 from .image_refs import clean_img
 
@@ -94,8 +93,23 @@ def clean_html(fragment: str, base_url: str | None = None) -> str:
     ``exporter.image_refs``): it is embedded from the saved page, or becomes a link labelled
     with its alt text; nothing is loaded behind the reader's back.
     """
-    safe = nh3.clean(
-        strip_xml_illegal(fragment),
+    safe = _sanitiser().clean(strip_xml_illegal(fragment))
+    if not safe.strip():
+        return ""
+    root = _parse_fragment(safe)
+    _check_values(root, safe)
+    _rewrite(root, base_url)
+    _drop_empty_blocks(root)
+    _cap_depth(root)
+    _fix_content_model(root, safe)
+    return _serialise_children(root)
+
+
+@lru_cache(maxsize=1)
+def _sanitiser() -> nh3.Cleaner:
+    """Ammonia's cleaner, built once: building it from the allow-lists on every call cost
+    three times as much as cleaning a typical comment."""
+    return nh3.Cleaner(
         tags=_TAGS,
         attributes=_ATTRIBUTES,
         # data: for <img src> (SingleFile); a data: link is unwrapped by safe_link below.
@@ -103,16 +117,21 @@ def clean_html(fragment: str, base_url: str | None = None) -> str:
         link_rel=None,
         strip_comments=True,
     )
-    if not safe.strip():
-        return ""
-    # huge_tree: libxml2's default parser silently drops everything nested past 255 levels.
-    parser = lxml_html.HTMLParser(huge_tree=True)
-    root = lxml_html.fragment_fromstring(safe, create_parent="div", parser=parser)
-    _rewrite(root, base_url)
-    _drop_empty_blocks(root)
-    _cap_depth(root)
-    _fix_content_model(root)
-    return _serialise_children(root)
+
+
+def _parse_fragment(safe: str) -> etree._Element:
+    """The sanitised markup as the children of a ``<div>`` (the parsed page's ``<body>``,
+    renamed; its blank leading text dropped, as ``lxml.html.fragment_fromstring`` does), with
+    plain etree elements: ``lxml.html``'s asked Python for the class of every element touched.
+    ``huge_tree``: libxml2's default parser silently drops everything nested past 255 levels."""
+    parser = etree.HTMLParser(huge_tree=True)
+    root = etree.fromstring(f"<html><body>{safe}</body></html>", parser).find("body")
+    if root is None:  # libxml2 always builds a body for this markup; never happens
+        return etree.Element("div")
+    root.tag = "div"
+    if root.text is not None and not root.text.strip():
+        root.text = None
+    return root
 
 
 def text_to_html(text: str) -> str:
@@ -148,17 +167,27 @@ def markdown_to_html(source: str, base_url: str | None = None) -> str:
     return clean_html(md.render(source), base_url)
 
 
-def _rewrite(root: lxml_html.HtmlElement, base_url: str | None) -> None:
-    """Adapt the sanitised tree to e-readers: safe links, no remote images, nothing hidden."""
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str):
-            continue
+_REWRITTEN = ("a", "img", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6")
+_VALUE_MARK = re.compile(" (?:" + "|".join(_VALID_VALUES) + ')="')
+
+
+def _check_values(root: etree._Element, safe: str) -> None:
+    """Drop attribute values XHTML refuses. Only a body whose sanitised markup has one of
+    these attributes is walked (a string search costs nothing; most bodies have none)."""
+    if not _VALUE_MARK.search(safe):
+        return
+    for el in root.iter():
         for name, valid in _VALID_VALUES.items():
             value = el.get(name)
             if value is not None and valid.fullmatch(value.strip()):
                 el.set(name, value.strip())
             elif value is not None:
                 del el.attrib[name]
+
+
+def _rewrite(root: etree._Element, base_url: str | None) -> None:
+    """Adapt the sanitised tree to e-readers: safe links, no remote images, nothing hidden."""
+    for el in list(root.iter(*_REWRITTEN)):
         tag = el.tag
         if tag == "a":
             href = safe_link(el.get("href"), base_url)
@@ -175,11 +204,12 @@ def _rewrite(root: lxml_html.HtmlElement, base_url: str | None) -> None:
         elif tag == "summary":
             el.tag = "p"
             el.set("class", "spoiler-label")
-        elif tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+        else:
             # A body's headings sit below the book's own (chapter h1, comment header).
-            el.tag = "h" + str(min(6, int(tag[1]) + 3))
+            el.tag = "h" + str(min(6, int(str(tag)[1]) + 3))
 
 
+@lru_cache(maxsize=4096)
 def safe_link(url: str | None, base_url: str | None = None) -> str | None:
     """``url`` (resolved against ``base_url``) as a link the book may hold: http, https or
     mailto, percent-encoded where needed; None for anything else (``javascript:``, ``data:``,
@@ -209,9 +239,14 @@ def _escape_url(url: str) -> str:
     return escaped
 
 
-def _cap_depth(root: lxml_html.HtmlElement) -> None:
+_TOO_DEEP = etree.XPath("boolean(" + "/".join(["*"] * (MAX_DEPTH + 1)) + ")")
+
+
+def _cap_depth(root: etree._Element) -> None:
     """Unwrap every element nested deeper than ``MAX_DEPTH``: its text and tail stay in place,
     in the deepest element kept (last first, so that each unwrapped element is a leaf)."""
+    if not _TOO_DEEP(root):
+        return
     depth = {root: 0}
     deep = []
     for el in root.iterdescendants():
@@ -221,14 +256,14 @@ def _cap_depth(root: lxml_html.HtmlElement) -> None:
         if level > MAX_DEPTH:
             deep.append(el)
     for el in reversed(deep):
-        el.drop_tag()
+        _unwrap(el)
 
 
-def _drop_empty_blocks(root: lxml_html.HtmlElement) -> None:
+def _drop_empty_blocks(root: etree._Element) -> None:
     """Remove the empty paragraphs that stripped forms and widgets leave behind."""
     for el in list(root.iter("p", "div", "span")):
         if el is not root and len(el) == 0 and not (el.text or "").strip():
-            el.drop_tag()
+            _unwrap(el)
 
 
 # --- content model: what XHTML allows where ------------------------------------------------------
@@ -264,12 +299,46 @@ _PARENTS = {
 }
 
 
-def _fix_content_model(root: lxml_html.HtmlElement) -> None:
+# What the rules act on. A phrasing-only element is renamed exactly when it holds, at any
+# depth, an element that is neither inline nor transparent (see _blocks_out_of_phrasing); the
+# top-down rules act on lists, list and table parts, captions and links in links (a heading
+# is only moved out of a <dt> or <th>, which are in the list).
+_NOT_PHRASING = tuple(sorted((_TAGS | {"div", "p"}) - _INLINE - _TRANSPARENT))
+_STRUCTURE_MARK = re.compile(
+    "<(?:" + "|".join(sorted({"ul", "ol", "dl", "table", "caption", *_PARENTS})) + ")[ >/]"
+)
+
+
+def _phrasing_holds_block(root: etree._Element) -> bool:
+    for el in root.iter(*_NOT_PHRASING):
+        parent = el.getparent()
+        while parent is not None and parent is not root:
+            if parent.tag in _PHRASING_ONLY:
+                return True
+            parent = parent.getparent()
+    return False
+
+
+def _has_structure(root: etree._Element, safe: str) -> bool:
+    """Whether the top-down rules may have work; ``safe`` is the sanitised markup, which the
+    cleaning only ever renames to ``div``, ``p``, ``span`` and ``a`` (not in a link)."""
+    if _STRUCTURE_MARK.search(safe):
+        return True
+    return safe.count("<a ") > 1 and any(
+        any(up.tag == "a" for up in a.iterancestors()) for a in root.iter("a")
+    )
+
+
+def _fix_content_model(root: etree._Element, safe: str) -> None:
     """Make the fragment valid XHTML content: blocks out of inline elements first (bottom-up),
     then, top-down so that each parent is settled before its children, links out of links,
     lists holding only items, and list parts, table parts and captions that are out of place
-    turned into plain blocks."""
-    _blocks_out_of_phrasing(root)
+    turned into plain blocks. Most bodies need none of it: one search for what the rules act
+    on decides."""
+    if _phrasing_holds_block(root):
+        _blocks_out_of_phrasing(root)
+    if not _has_structure(root, safe):
+        return
     for el in list(root.iter()):
         if el is root or not isinstance(el.tag, str):
             continue
@@ -278,7 +347,7 @@ def _fix_content_model(root: lxml_html.HtmlElement) -> None:
             continue
         tag = el.tag
         if tag == "a" and any(a.tag == "a" for a in el.iterancestors()):
-            el.drop_tag()  # a link in a link: the outer one wins, the words stay
+            _unwrap(el)  # a link in a link: the outer one wins, the words stay
             continue
         if tag in {"ul", "ol"}:
             _wrap_in_items(el)
@@ -288,10 +357,11 @@ def _fix_content_model(root: lxml_html.HtmlElement) -> None:
             el.tag = "div"
         if el.tag == "div":
             for name in ("start", "colspan", "rowspan"):
-                el.attrib.pop(name, None)
+                if name in el.attrib:
+                    del el.attrib[name]
 
 
-def _misplaced(el: lxml_html.HtmlElement, parent: lxml_html.HtmlElement) -> bool:
+def _misplaced(el: etree._Element, parent: etree._Element) -> bool:
     """An element outside the only parent it may have, or in the wrong place in it; a list of
     definitions or a table whose own structure is broken."""
     tag = el.tag
@@ -308,11 +378,11 @@ def _misplaced(el: lxml_html.HtmlElement, parent: lxml_html.HtmlElement) -> bool
     return False
 
 
-def _blocks_out_of_phrasing(root: lxml_html.HtmlElement) -> None:
+def _blocks_out_of_phrasing(root: etree._Element) -> None:
     """An element that may hold only phrasing content but holds a block (``<b><p>``,
     ``<span><div>``, ``<pre><div>``) becomes a ``<div>`` itself; bottom-up, so that the change
     travels up through ``<a>`` and any other inline ancestors."""
-    blocks: set[lxml_html.HtmlElement] = set()
+    blocks: set[etree._Element] = set()
     for el in reversed(list(root.iter())):
         if not isinstance(el.tag, str):
             continue
@@ -323,7 +393,7 @@ def _blocks_out_of_phrasing(root: lxml_html.HtmlElement) -> None:
             blocks.add(el)
 
 
-def _first_or_last(el: lxml_html.HtmlElement, parent: lxml_html.HtmlElement) -> bool:
+def _first_or_last(el: etree._Element, parent: etree._Element) -> bool:
     kids = [k for k in parent if isinstance(k.tag, str)]
     captions = [k for k in kids if k.tag == "figcaption"]
     return len(captions) == 1 and (kids[0] is el or kids[-1] is el)
@@ -334,17 +404,17 @@ def _blank(text: str | None) -> bool:
     return not (text or "").strip(" \t\r\n")
 
 
-def _only_elements(el: lxml_html.HtmlElement) -> bool:
+def _only_elements(el: etree._Element) -> bool:
     """No text directly in ``el`` (whitespace aside): lists, tables and rows hold elements."""
     return _blank(el.text) and all(_blank(k.tail) for k in el)
 
 
-def _wrap_in_items(lst: lxml_html.HtmlElement) -> None:
+def _wrap_in_items(lst: etree._Element) -> None:
     """Whatever sits in a list outside an ``<li>`` (text, a ``<br>``, a nested list) joins the
     item before it, or a new item when there is none."""
-    item: lxml_html.HtmlElement | None = None
+    item: etree._Element | None = None
     if not _blank(lst.text):
-        item = lxml_html.Element("li")
+        item = etree.Element("li")
         item.text, lst.text = lst.text, None
         lst.insert(0, item)
     for child in list(lst):
@@ -357,25 +427,25 @@ def _wrap_in_items(lst: lxml_html.HtmlElement) -> None:
                 child.tail = None
             continue
         if item is None:
-            item = lxml_html.Element("li")
+            item = etree.Element("li")
             child.addprevious(item)
         item.append(child)
 
 
-def _append_text(el: lxml_html.HtmlElement, text: str) -> None:
+def _append_text(el: etree._Element, text: str) -> None:
     if len(el):
         el[-1].tail = (el[-1].tail or "") + text
     else:
         el.text = (el.text or "") + text
 
 
-def _valid_dl(dl: lxml_html.HtmlElement) -> bool:
+def _valid_dl(dl: etree._Element) -> bool:
     """Groups of one or more ``<dt>`` followed by one or more ``<dd>``, nothing else."""
     tags = "".join({"dt": "t", "dd": "d"}.get(str(k.tag), "x") for k in dl)
     return _only_elements(dl) and re.fullmatch(r"(t+d+)*", tags) is not None
 
 
-def _valid_table(table: lxml_html.HtmlElement) -> bool:
+def _valid_table(table: etree._Element) -> bool:
     """caption?, thead?, (tbody* | tr*), tfoot?, with rows of cells, and no table in a caption."""
     if any(a.tag == "caption" for a in table.iterancestors()):
         return False
@@ -391,11 +461,31 @@ def _valid_table(table: lxml_html.HtmlElement) -> bool:
     return all(_only_elements(r) and all(c.tag in {"td", "th"} for c in r) for r in rows)
 
 
-def _unwrap(el: lxml_html.HtmlElement) -> None:
-    el.drop_tag()
+def _unwrap(el: etree._Element) -> None:
+    """Remove ``el``'s tag, keeping its text, children and tail in place (``lxml.html``'s
+    ``drop_tag``, for plain etree elements)."""
+    parent = el.getparent()
+    assert parent is not None
+    previous = el.getprevious()
+    if el.text:
+        if previous is None:
+            parent.text = (parent.text or "") + el.text
+        else:
+            previous.tail = (previous.tail or "") + el.text
+    if el.tail:
+        if len(el):
+            el[-1].tail = (el[-1].tail or "") + el.tail
+        elif previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    index = parent.index(el)
+    parent[index : index + 1] = list(el)
 
 
-def _serialise_children(root: lxml_html.HtmlElement) -> str:
-    parts = [html.escape(root.text, quote=False)] if root.text else []
-    parts.extend(etree.tostring(child, encoding="unicode", method="xml") for child in root)
-    return "".join(parts).strip()
+def _serialise_children(root: etree._Element) -> str:
+    """The ``<div>``'s content as XML, in one serialisation (the wrapper's tags cut off)."""
+    if not len(root) and not root.text:
+        return ""
+    markup = etree.tostring(root, encoding="unicode", method="xml", with_tail=False)
+    return markup[len("<div>") : -len("</div>")].strip()
