@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from conftest import EpubCheck
-from lxml import html as lxml_html
 
 from exporter.epub import write_epub
 from exporter.errors import NoThreadFound
 from exporter.load import page_from_text, read_input
 from exporter.model import thread_to_json
+from exporter.page_tree import Element, document
 from exporter.sites.hackernews import SITE
 from exporter.sites.hackernews.markup import body_html, parse_age_title, points
 from exporter.sites.hackernews.rows import row_depth
@@ -44,8 +44,11 @@ def test_age_titles(title: str | None, expected: datetime | None) -> None:
         assert got.tzinfo is not None and got.utcoffset() == UTC.utcoffset(None)
 
 
-def _cell(markup: str) -> lxml_html.HtmlElement:
-    return lxml_html.fragment_fromstring(markup)
+def _cell(markup: str) -> Element:
+    """The one element ``markup`` holds, from the tree the parser reads (``page_tree``)."""
+    body = document(f"<html><body>{markup}</body></html>").find("body")
+    assert body is not None and len(body) == 1
+    return body[0]
 
 
 @pytest.mark.parametrize(
@@ -59,7 +62,7 @@ def _cell(markup: str) -> lxml_html.HtmlElement:
     ],
 )
 def test_row_depth(markup: str, depth: int) -> None:
-    table = lxml_html.fragment_fromstring(f"<table><tr>{markup}</tr></table>")
+    table = _cell(f"<table><tr>{markup}</tr></table>")
     assert row_depth(next(table.iter("td"))) == depth
 
 
@@ -203,6 +206,24 @@ def test_the_2015_markup_without_comtr_hnuser_or_age_spans() -> None:
     got = [(c.id, c.parent_id, c.depth, c.author, c.created_text) for c in thread.walk()]
     assert got == [("10", None, 0, "elder", "3 hours ago"), ("11", "10", 1, "young", "3 hours ago")]
     assert thread.comments[0].is_op and thread.comments[0].body_html == "<p>First</p><p>second</p>"
+
+
+def test_rows_after_a_stray_end_of_the_page_are_read() -> None:
+    """libxml2 puts what follows ``</html>`` in a second top-level element: still the page."""
+
+    def row(cid: int) -> str:
+        return (
+            f'<tr class="athing comtr" id="{cid}"><td><table><tr><td class="ind" indent="0">'
+            '</td><td class="default"><span class="comhead"><a href="user?id=ann" class="hnuser">'
+            f'ann</a></span><div class="comment"><div class="commtext c00">Text {cid}.</div>'
+            "</div></td></tr></table></td></tr>"
+        )
+
+    page = page_from_text(
+        _TOP + row(1) + "</table></td></tr></table></center></body></html><table>" + row(2)
+    )
+    got = [(c.id, c.body_html) for c in SITE.parse(page).walk()]
+    assert got == [("1", "<p>Text 1.</p>"), ("2", "<p>Text 2.</p>")]
 
 
 def test_the_sample_dumps_to_json_and_passes_epubcheck(

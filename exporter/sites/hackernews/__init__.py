@@ -52,4 +52,5 @@ SITE = Site(
     description="Hacker News item pages (news.ycombinator.com, 2015 to today), pasted text",
     score=score,
     parse=parse,
+    reads_tree=True,
 )
