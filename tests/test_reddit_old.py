@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from conftest import EpubCheck
 
+from exporter.clean import join_url
 from exporter.errors import NoThreadFound
 from exporter.load import SavedPage, page_from_text, read_input
 from exporter.model import Comment, Thread
@@ -300,6 +301,34 @@ def test_small_helpers() -> None:
     assert common.is_relative_time("3 hr. ago") and common.is_relative_time("17 hours ago")
     assert not common.is_relative_time("3 hours")
     assert common.fullname("t1", "abc") == "t1_abc" and common.fullname("t1", "t1_abc") == "t1_abc"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/r/a/comments/b/c/d/",
+        "/r/a/comments/b/c/d",
+        "/r/a//b/",
+        "/r/a/./b/",
+        "/r/a/../b/",
+        "/r/a/b/.",
+        "/r/a/.hidden/",
+        "/r/a/b?",
+        "/r/a/b?x=1#frag",
+        "/r/a/b#",
+        "/r/a;params/b",
+        "/r/a/b;",
+        "/r/a\tb/\nc",
+        "/r/ä b\\c/",
+        "//example.com/x",
+        "r/a/b/",
+        "https://old.reddit.com/r/a/",
+    ],
+)
+def test_absolute_agrees_with_urljoin(url: str) -> None:
+    """``absolute`` joins a plain root path without urljoin: the same address either way."""
+    for base in (common.OLD_BASE, common.WWW_BASE):
+        assert common.absolute(url, base) == join_url(base + "/", url)
 
 
 def test_not_html_is_not_old_reddit() -> None:

@@ -46,6 +46,9 @@ _GONE: dict[str, Gone] = {
     "comment removed by reddit": "removed",
     "removed by reddit": "removed",
 }
+# What urljoin changes in a path from the root, besides "//" and dot segments: it splits off a
+# query, a fragment or ";params" (dropping an empty one), and deletes tabs and line breaks.
+_URLJOIN_REWRITES = re.compile(r"[?#;\t\r\n]")
 _SUBREDDIT_PATH = re.compile(r"/r/([A-Za-z0-9_]{2,21})(?:/|$)")
 
 
@@ -139,13 +142,29 @@ def subreddit_of(url: str | None) -> str | None:
 
 
 def absolute(url: str | None, base: str = OLD_BASE) -> str | None:
-    """A permalink or link made absolute against ``base``; None for empty or script links."""
+    """A permalink or link made absolute against ``base`` (a site's origin, like ``OLD_BASE``);
+    None for empty or script links."""
     if not url or not url.strip():
         return None
     url = url.strip()
     if url.lower().startswith(("javascript:", "data:", "#")):
         return None
+    if _plain_path(url) and base.count("/") == 2:
+        # A plain path from the site's root, as every old-Reddit comment's permalink is:
+        # urljoin would return the origin and the path unchanged, ten times slower.
+        return base + url
     return join_url(base + "/", url)
+
+
+def _plain_path(url: str) -> bool:
+    """A path from the root that urljoin leaves as it is: no "//", no dot segment, nothing it
+    splits off or deletes."""
+    return (
+        url[:1] == "/"
+        and "//" not in url
+        and "/." not in url
+        and _URLJOIN_REWRITES.search(url) is None
+    )
 
 
 def fullname(kind: str, value: str | None) -> str | None:

@@ -37,10 +37,10 @@ from .old_thing import (
     body_html,
     body_text,
     child_div,
+    child_divs,
     classes,
     id_from_classes,
     permalink_button,
-    read_entry,
     read_header,
     stub,
     text,
@@ -125,28 +125,30 @@ class _Post:
 
 
 def _read_post(thing: Element) -> _Post:
-    entry = read_entry(thing)
+    entry = Entry(child_div(thing, "entry"))
+    names = classes(thing)
     comment = Comment(
-        id=common.fullname("t3", attr(thing, "data-fullname")) or id_from_classes(thing) or "post",
+        id=common.fullname("t3", attr(thing, "data-fullname")) or id_from_classes(names) or "post",
         is_op=True,
-        stickied="stickied" in classes(thing),
+        stickied="stickied" in names,
         permalink=common.absolute(attr(thing, "data-permalink")),
     )
     apply_header(comment, read_header(entry.tagline), attr(thing, "data-author"))
     comment.score = _post_score(thing)
     if comment.created is None:
         comment.created = common.parse_epoch_ms(attr(thing, "data-timestamp"))
-    if comment.permalink is None and entry.comments_link is not None:
-        comment.permalink = common.absolute(attr(entry.comments_link, "href"))
+    title, comments_link = entry.title_links()
+    if comment.permalink is None and comments_link is not None:
+        comment.permalink = common.absolute(attr(comments_link, "href"))
     # A self post's text is in its expando; a comment form further down is not the post.
     body = body_html(entry.body) if _in_expando(entry.body, thing) else ""
-    link = _outbound_link(thing, entry.title)
+    link = _outbound_link(thing, title)
     if link is not None:
         anchor = clean_html(f'<p><a href="{html.escape(link)}">{html.escape(link)}</a></p>')
         body = anchor + ("\n" + body if body else "")
     comment.body_html = body
     subreddit = attr(thing, "data-subreddit-prefixed") or attr(thing, "data-subreddit")
-    return _Post(comment, text(entry.title), common.community(subreddit))
+    return _Post(comment, text(title), common.community(subreddit))
 
 
 def _in_expando(body: Element | None, thing: Element) -> bool:
@@ -215,24 +217,27 @@ def _read_comments(listing: Element) -> _Walk:
         names = classes(node)
         if "thing" not in names:
             continue
-        entry = read_entry(node)
+        entry_div, child = child_divs(node, "entry", "child")
+        entry = Entry(entry_div)
         if "comment" in names:
-            comment = _read_comment(node, entry, parent, walk)
+            comment = _read_comment(node, names, entry, parent, walk)
             (parent.children if parent else walk.roots).append(comment)
-            replies = _replies(node)
+            # A comment's replies: its own ``div.child > div.sitetable``.
+            replies = child_div(child, "sitetable") if child is not None else None
             if replies is not None:
                 stack.append((iter(replies), comment, replies))
         else:
-            found = stub(node, entry, parent)
+            found = stub(node, names, entry, parent)
             if found is not None:
                 walk.stubs.append(found)
     return walk
 
 
-def _read_comment(thing: Element, entry: Entry, parent: Comment | None, walk: _Walk) -> Comment:
-    names = classes(thing)
-    cid = common.fullname("t1", attr(thing, "data-fullname")) or id_from_classes(thing)
-    cid = cid or common.fullname("t1", entry.thing_id)
+def _read_comment(
+    thing: Element, names: list[str], entry: Entry, parent: Comment | None, walk: _Walk
+) -> Comment:
+    cid = common.fullname("t1", attr(thing, "data-fullname")) or id_from_classes(names)
+    cid = cid or common.fullname("t1", entry.thing_id())
     if cid is None:
         # Old Reddit drops every id from a deleted comment.
         walk.anonymous += 1
@@ -241,7 +246,7 @@ def _read_comment(thing: Element, entry: Entry, parent: Comment | None, walk: _W
         id=cid,
         parent_id=parent.id if parent else None,
         depth=parent.depth + 1 if parent else 0,
-        permalink=common.absolute(attr(thing, "data-permalink")) or permalink_button(entry.buttons),
+        permalink=common.absolute(attr(thing, "data-permalink")) or permalink_button(entry),
         collapsed="collapsed" in names,
         stickied="stickied" in names,
         deleted="deleted" in names,
@@ -257,12 +262,6 @@ def _read_comment(thing: Element, entry: Entry, parent: Comment | None, walk: _W
         comment.body_html = ""
     walk.subreddit = walk.subreddit or attr(thing, "data-subreddit")
     return comment
-
-
-def _replies(thing: Element) -> Element | None:
-    """The listing of a comment's replies: its own ``div.child > div.sitetable``."""
-    child = child_div(thing, "child")
-    return child_div(child, "sitetable") if child is not None else None
 
 
 # --- the page ----------------------------------------------------------------------------------

@@ -1,19 +1,24 @@
 """What one old-Reddit ``div.thing`` says about itself: its entry, tagline, body and stubs.
 
-Every lookup here stays inside one thing's own ``div.entry`` (never its replies), and walks the
-elements once with plain attribute checks, so that the cost per comment stays the size of its
-own entry on a 10,000-comment page. The elements are lxml's (see ``sites.page_tree``).
+Every lookup here stays inside one thing's own ``div.entry`` (never its replies), so that the
+cost per comment stays the size of its own entry on a 10,000-comment page. The elements are
+lxml's (see ``sites.page_tree``). An entry's parts are looked up only when asked for, each by
+lxml's own tag filter (``iterdescendants(tag)``, in C), stopping at the first match: visiting
+every element of every entry (body and buttons included) in Python, and splitting its
+``class``, was most of the parse.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import cast
 
 from ...clean import clean_html, strip_xml_illegal
 from ...model import Comment, Stub
-from ...page_tree import Element, fragment_html, strings
+from ...page_tree import Element, fragment_html
 from ..numbers import read_int
 from . import common
 
@@ -34,68 +39,97 @@ def text(tag: Element | None) -> str:
     """The element's words on one line."""
     if tag is None:
         return ""
-    return " ".join(strip_xml_illegal(" ".join(strings(tag))).split())
+    return " ".join(strip_xml_illegal(" ".join(cast("Iterator[str]", tag.itertext()))).split())
 
 
 def child_div(tag: Element, cls: str) -> Element | None:
     """The first ``div.cls`` among ``tag``'s own children (never deeper)."""
-    for child in tag:
-        if child.tag == "div" and cls in classes(child):
-            return child
-    return None
+    return child_divs(tag, cls)[0]
 
 
-def id_from_classes(thing: Element) -> str | None:
+def child_divs(tag: Element, *names: str) -> list[Element | None]:
+    """For each name, the first ``div.name`` among ``tag``'s own children: one pass for all."""
+    found: list[Element | None] = [None] * len(names)
+    missing = len(names)
+    for child in tag.iterchildren("div"):
+        cls = classes(child)
+        for i, name in enumerate(names):
+            if found[i] is None and name in cls:
+                found[i] = child
+                missing -= 1
+        if not missing:
+            break
+    return found
+
+
+def id_from_classes(names: list[str]) -> str | None:
     """'t1_abc' from old Reddit's ``id-t1_abc`` class (kept where ``data-fullname`` is not)."""
-    for name in classes(thing):
+    for name in names:
         match = _ID_CLASS.match(name)
         if match:
             return match.group(1)
     return None
 
 
-@dataclass
 class Entry:
-    """The parts of a thing's ``div.entry`` that carry facts, found in one walk."""
+    """A thing's own ``div.entry`` (its first): its tagline and body, and, read only when asked
+    for, the parts only some things need: a comment's buttons and ``thing_id`` when it has no
+    ``data-permalink`` or id, the post's title links, a stub's "more" marks. Each part is the
+    first (for the marks, the last) matching element among the entry's descendants in page
+    order."""
 
-    tagline: Element | None = None
-    body: Element | None = None
-    """``.usertext-body`` (its ``.md`` is read when it has one)."""
-    buttons: Element | None = None
-    title: Element | None = None
-    comments_link: Element | None = None
-    thing_id: str | None = None
-    more: Element | None = None
-    deepthread: Element | None = None
+    def __init__(self, element: Element | None) -> None:
+        self.element = element
+        self.tagline = self._first("p", "tagline")
+        self.body = self._first("div", "usertext-body")
+        """``.usertext-body`` (its ``.md`` is read when it has one)."""
 
+    def buttons(self) -> Element | None:
+        return self._first("ul", "buttons")
 
-def read_entry(thing: Element) -> Entry:
-    found = Entry()
-    entry = child_div(thing, "entry")
-    if entry is None:
-        return found
-    for node in entry.iterdescendants():
-        name = node.tag
-        if not isinstance(name, str):
-            continue
-        cls = classes(node)
-        if name == "p" and "tagline" in cls and found.tagline is None:
-            found.tagline = node
-        elif name == "div" and "usertext-body" in cls and found.body is None:
-            found.body = node
-        elif name == "ul" and "buttons" in cls and found.buttons is None:
-            found.buttons = node
-        elif name == "a" and "title" in cls and found.title is None:
-            found.title = node
-        elif name == "a" and "comments" in cls and found.comments_link is None:
-            found.comments_link = node
-        elif name == "input" and node.get("name") == "thing_id" and found.thing_id is None:
-            found.thing_id = attr(node, "value")
-        elif name == "span" and "morecomments" in cls:
-            found.more = node
-        elif name == "span" and "deepthread" in cls:
-            found.deepthread = node
-    return found
+    def thing_id(self) -> str | None:
+        """The reply form's hidden ``thing_id`` (kept on deleted comments' pages of some years)."""
+        for node in self._all("input"):
+            value = attr(node, "value") if node.get("name") == "thing_id" else None
+            if value:
+                return value
+        return None
+
+    def title_links(self) -> tuple[Element | None, Element | None]:
+        """The post's title link and its "N comments" link (a link that is both is the title)."""
+        title: Element | None = None
+        comments: Element | None = None
+        for node in self._all("a"):
+            cls = classes(node)
+            if "title" in cls and title is None:
+                title = node
+            elif "comments" in cls and comments is None:
+                comments = node
+        return title, comments
+
+    def marks(self) -> tuple[Element | None, Element | None]:
+        """The last "load more comments" mark and the last "continue this thread" mark (that is
+        no "load more" mark too)."""
+        more: Element | None = None
+        deepthread: Element | None = None
+        for node in self._all("span"):
+            cls = classes(node)
+            if "morecomments" in cls:
+                more = node
+            elif "deepthread" in cls:
+                deepthread = node
+        return more, deepthread
+
+    def _all(self, tag: str) -> list[Element]:
+        return [] if self.element is None else list(self.element.iterdescendants(tag))
+
+    def _first(self, tag: str, cls: str) -> Element | None:
+        """Found by lxml's tag filter, stopping at the first match."""
+        if self.element is not None:
+            for node in self.element.iterdescendants(tag):
+                if cls in classes(node):
+                    return node
+        return None
 
 
 @dataclass
@@ -118,7 +152,7 @@ def read_header(tagline: Element | None) -> Header:
         return header
     author: Element | None = None
     userattrs: Element | None = None
-    scores: list[Element] = []
+    scores: list[tuple[Element, list[str]]] = []
     for node in tagline.iterdescendants():
         name = node.tag
         if not isinstance(name, str):
@@ -132,7 +166,7 @@ def read_header(tagline: Element | None) -> Header:
         elif name == "a" and userattrs is not None and node.getparent() is userattrs:
             header.roles.update(cls)  # the [S], [M] and [A] marks
         elif name == "span" and "score" in cls:
-            scores.append(node)
+            scores.append((node, cls))
         elif name == "span" and "stickied-tagline" in cls:
             header.stickied = True
         elif name == "time":
@@ -158,11 +192,12 @@ def _read_time(header: Header, node: Element, cls: list[str]) -> None:
             header.created_text = text(node)
 
 
-def _score(spans: list[Element]) -> int | None:
-    """The unvoted score: its ``title`` holds the exact number (2019 on), else its text."""
-    chosen = next((s for s in spans if "unvoted" in classes(s)), spans[0] if spans else None)
-    if chosen is None:
+def _score(spans: list[tuple[Element, list[str]]]) -> int | None:
+    """The unvoted score: its ``title`` holds the exact number (2019 on), else its text;
+    ``spans`` are the tagline's score spans with their classes."""
+    if not spans:
         return None
+    chosen = next((span for span, cls in spans if "unvoted" in cls), spans[0][0])
     exact = common.parse_score(attr(chosen, "title"))
     return exact if exact is not None else common.parse_score(text(chosen))
 
@@ -203,8 +238,9 @@ def _body_container(body: Element | None) -> Element | None:
     return md if md is not None else body
 
 
-def permalink_button(buttons: Element | None) -> str | None:
+def permalink_button(entry: Entry) -> str | None:
     """The "permalink" button of 2018-era pages, which have no ``data-permalink``."""
+    buttons = entry.buttons()
     if buttons is None:
         return None
     for link in buttons.iter("a"):
@@ -216,13 +252,14 @@ def permalink_button(buttons: Element | None) -> str | None:
     return None
 
 
-def stub(thing: Element, entry: Entry, parent: Comment | None) -> Stub | None:
-    """ "load more comments (N replies)" or "continue this thread": replies not in the page."""
-    cls = classes(thing)
+def stub(thing: Element, cls: list[str], entry: Entry, parent: Comment | None) -> Stub | None:
+    """ "load more comments (N replies)" or "continue this thread": replies not in the page;
+    ``cls`` is the thing's classes."""
     parent_id = parent.id if parent else None
-    if "morechildren" in cls or entry.more is not None:
-        match = _MORE_COUNT.search(text(entry.more) if entry.more is not None else text(thing))
+    more, deepthread = entry.marks()
+    if "morechildren" in cls or more is not None:
+        match = _MORE_COUNT.search(text(more) if more is not None else text(thing))
         return Stub(parent_id, read_int(match.group(1)) if match else None)
-    if "morerecursion" in cls or entry.deepthread is not None:
+    if "morerecursion" in cls or deepthread is not None:
         return Stub(parent_id, None)
     return None
