@@ -13,12 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import etree
 
+from exporter.clean import join_url
 from exporter.load import read_input
 from exporter.model import Comment, Thread
+from exporter.page_tree import strings
 from exporter.pipeline import load_thread
 from exporter.sites import detect
-from exporter.sites.lemmy import isodata
+from exporter.sites.lemmy import dom, isodata
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "lemmy"
@@ -147,3 +150,47 @@ def test_broken_isodata_falls_back_to_the_dom(tmp_path: Path) -> None:
     path.write_text(broken, encoding="utf-8")
     thread = load_thread(path)
     assert thread.comment_count() == EXPECTED["comment_count"]
+
+
+@pytest.mark.parametrize(
+    "base", ["https://lemmy.example/post/1?x=1#y", "https://lemmy.example", "mailto:x", "", None]
+)
+@pytest.mark.parametrize("comment_id", ["9404811", "٣", "12a", "../x", "?a", ""])
+def test_permalinks_are_the_joined_addresses(base: str | None, comment_id: str) -> None:
+    # The shortcut for digit ids (the base split once a page) gives what urljoin gives.
+    expected = join_url(base, f"/comment/{comment_id}") if base else None
+    assert dom.permalinks(base)(comment_id) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Deleted <b>by</b>\n creator</p>",
+        "<p> <em>removed</em> by mod </p>",
+        "<p>deleted by creator, then restored</p>",
+        "<p>deleted</p><p>by creator</p><p>!</p>",
+        "<p>Deleted by the creator? No.</p>",
+        "<p></p>",
+    ],
+)
+def test_deletion_notices_read_as_from_the_whole_body(body: str) -> None:
+    # Only a body whose first words begin a notice is read whole; the verdict is the same.
+    root = etree.fromstring(f"<html><body><div class='md-div'>{body}</div></body></html>")
+    content = root[0][0]
+    whole = " ".join(s.strip() for s in strings(content) if s.strip()).lower()
+    notices = ("deleted by creator", "removed by mod")
+    shown = dom._notice(content)
+    assert (shown in notices, shown if shown in notices else None) == (
+        whole in notices,
+        whole if whole in notices else None,
+    )
+
+
+def test_classes_are_words_split_by_xml_spaces_only() -> None:
+    # What the XPath class test sees: a no-break space joins two words into one.
+    root = etree.fromstring(
+        "<html><body><div class='a\tmd-div\nb'/><div class='md-div\u00a0x'/></body></html>"
+    )
+    first, second = root[0]
+    assert "md-div" in dom._class_words(first)
+    assert "md-div" not in dom._class_words(second)

@@ -45,12 +45,12 @@ def parse(page: SavedPage) -> Thread:
 def _from_isodata(page: SavedPage, data: dict[str, object]) -> Thread:
     root = page_tree(page)
     base = isodata.site_url(data) or dom.page_base_url(root) or page.url
-    bodies = dom.read_bodies(root, base)
+    bodies, order = dom.read_bodies(root, base)
     dom_post = dom.read_post(root, base)
     if dom_post is not None and dom_post.body_html:
         bodies["post"] = dom_post.body_html
     post = isodata.read_post(data, bodies, base)
-    roots, stubs = isodata.read_comments(data, bodies, dom.page_order(root), base)
+    roots, stubs = isodata.read_comments(data, bodies, order, base)
     view = isodata.post_view(data) or {}
     community = isodata.as_object(view.get("community"))
     raw_post = isodata.as_object(view.get("post"))

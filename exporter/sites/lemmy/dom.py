@@ -12,8 +12,10 @@ compiled XPaths; only the bodies go to the sanitiser, as markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from urllib.parse import unquote
 
 from lxml import etree
@@ -75,9 +77,8 @@ def parse_tippy_time(text: str) -> tuple[datetime | None, datetime | None]:
 
 def _tippy_to_datetime(match: re.Match[str]) -> datetime | None:
     month, day, year, hour, minute, second, ampm, off_h, off_m = match.groups()
-    try:
-        month_no = datetime.strptime(month[:3], "%b").month
-    except ValueError:
+    month_no = _month_number(month[:3])
+    if month_no is None:
         return None
     hour_no = int(hour) % 12 + (12 if ampm.upper() == "PM" else 0)
     sign = -1 if off_h.startswith("-") else 1
@@ -89,6 +90,16 @@ def _tippy_to_datetime(match: re.Match[str]) -> datetime | None:
         )  # fmt: skip
         return local.astimezone(timezone.utc)
     except (ValueError, OverflowError):  # no such date, or one outside years 1-9999 in UTC
+        return None
+
+
+@lru_cache(maxsize=64)
+def _month_number(name: str) -> int | None:
+    """'Nov' → 11 (``strptime``'s ``%b``: a page's ten thousand times name twelve months, and
+    ``strptime`` costs 30 µs a call)."""
+    try:
+        return datetime.strptime(name, "%b").month
+    except ValueError:
         return None
 
 
@@ -121,71 +132,137 @@ def _classes(tag: Element) -> list[str]:
     return str(tag.get("class") or "").split()
 
 
+def _has(name: str) -> str:
+    """An XPath predicate: the ``class`` holds the word ``name`` (``contains`` first: it is a
+    cheap refusal of most elements, and the word test only runs where it passed)."""
+    return f"contains(@class, '{name}') and {class_test(name)}"
+
+
+def _class_words(tag: Element) -> list[str]:
+    """The words of the ``class`` as :func:`class_test` reads them: split on XML's spaces only,
+    as ``normalize-space`` splits (``str.split`` would also split on no-break spaces)."""
+    words = str(tag.get("class") or "")
+    return words.replace("\t", " ").replace("\n", " ").replace("\r", " ").split(" ")
+
+
 def _descendant(tag_name: str, cls: str) -> etree.XPath:
     """The first descendant ``tag_name.cls`` (in document order) of the element it is given."""
-    return etree.XPath(f"descendant::{tag_name}[{class_test(cls)}][1]")
+    return etree.XPath(f"descendant::{tag_name}[{_has(cls)}][1]")
 
 
-_PERSON = _descendant("a", "person-listing")
-_BADGES = etree.XPath(f"descendant::span[{class_test('badge')}]")
-_LABELLED = etree.XPath("descendant::*[@aria-label]")
+# What a comment's header is read from, in three calls per comment (six searches of each
+# comment cost half as much again): the ``aria-label`` values, the ``data-tippy-content``
+# attributes (strings that know their element; the attribute steps cost less than a test of
+# every element for the attribute), and the elements with the classes wanted. Not one union of
+# all three: libxml2 merges two node sets in time |A|·|B|, and a page can hold a huge comment.
+_LABELS = etree.XPath("descendant::*/@aria-label", smart_strings=False)
+_TIPS = etree.XPath("descendant::*/@data-tippy-content")
+_CLASSED = etree.XPath(
+    f"descendant::a[{_has('person-listing')}][1]"
+    f" | descendant::span[{_has('badge')} or {_has('moment-time')}]"
+    f" | descendant::div[{_has('md-div')}][1]"
+)
 _TIPPED = etree.XPath("descendant::*[@data-tippy-content]")
-_MOMENT = _descendant("span", "moment-time")
 _MD_DIV = _descendant("div", "md-div")
-_POST_LISTING = etree.XPath(f"/descendant::div[{class_test('post-listing')}][1]")
+_POST_LISTING = etree.XPath(f"/descendant::div[{_has('post-listing')}][1]")
 _POST_TITLE = etree.XPath(f"descendant::h1[ancestor::*[{class_test('post-title')}]][1]")
 _H1 = etree.XPath("descendant::h1[1]")
 _POST_CONTAINER = _descendant("article", "post-container")
 _COMMUNITY_LINK = _descendant("a", "community-link")
-_NODES = etree.XPath(f"/descendant::*[{class_test('comment-node')}]")
-_ARTICLES = etree.XPath(f"/descendant::article[{class_test('comment-node')}]")
+_ARTICLES = etree.XPath(f"/descendant::article[{_has('comment-node')}]")
 _CANONICAL = etree.XPath(
     "/descendant::link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')][1]"
 )
 _OG_URL = etree.XPath("/descendant::meta[@property='og:url'][1]")
 
 
-def _header_facts(node: Element) -> dict[str, object]:
+@dataclass
+class _Header:
+    """What a comment's or the post's header says."""
+
+    author: str | None = None
+    href: str | None = None
+    is_op: bool = False
+    is_moderator: bool = False
+    is_admin: bool = False
+    score: int | None = None
+    upvotes: int | None = None
+    downvotes: int | None = None
+    created: datetime | None = None
+    edited: datetime | bool | None = None
+    tooltip: Element | None = None
+    """The element whose tooltip gave the time; its words are the relative time shown."""
+    body: Element | None = None
+    """The first ``div.md-div``: the comment's body."""
+
+
+def _header_facts(node: Element) -> _Header:
     """What a comment's or post's header says, reading only the elements that hold text."""
-    facts: dict[str, object] = {}
-    person = first(_PERSON, node)
+    facts = _Header()
+    for label in _found_strings(_LABELS, node):
+        if votes := _VOTES.match(label):
+            _read_votes(facts, votes)
+    tipped = [
+        tip.getparent()
+        for tip in _found_strings(_TIPS, node)
+        if isinstance(tip, etree._ElementUnicodeResult)
+    ]
+    person = moment = None
+    badges: set[str] = set()
+    for part in every(_CLASSED, node):
+        tag = part.tag
+        words = _class_words(part)
+        if tag == "a":
+            if person is None and "person-listing" in words:
+                person = part
+        elif tag == "span":
+            if "badge" in words and not _in_body(part, node):
+                badges.add(str(part.get("aria-label") or "").lower())
+            if moment is None and "moment-time" in words:
+                moment = part
+        elif tag == "div" and facts.body is None and "md-div" in words:
+            facts.body = part
     if person is not None:
-        name_span = next((child for child in person if child.tag == "span"), None)
-        facts["author"] = str(person.get("title") or "").strip() or _text(name_span)
-        facts["href"] = person.get("href")
-    badges = {
-        str(badge.get("aria-label") or "").lower()
-        for badge in every(_BADGES, node)
-        if not _in_body(badge, node)
-    }
-    facts["is_op"] = "creator" in badges
-    facts["is_moderator"] = "mod" in badges or "moderator" in badges
-    facts["is_admin"] = "admin" in badges
-    up = down = None
-    for span in every(_LABELLED, node):
-        match = _VOTES.match(str(span.get("aria-label")))
-        if not match:
-            continue
-        value, kind = read_int(match.group(1)), match.group(2).lower()
-        if value is None:
-            continue
-        if kind == "upvote":
-            up = value
-        elif kind == "downvote":
-            down = value
-        else:
-            facts["score"] = value
-    tipped = every(_TIPPED, node)
-    tooltip = next((t for t in tipped if _CLOCK.search(str(t.get("data-tippy-content")))), None)
-    if tooltip is None:
-        tooltip = first(_MOMENT, node)
+        facts.author = str(person.get("title") or "").strip() or _person_name(person) or None
+        href = person.get("href")
+        facts.href = str(href) if href else None
+    facts.is_op = "creator" in badges
+    facts.is_moderator = "mod" in badges or "moderator" in badges
+    facts.is_admin = "admin" in badges
+    tooltip = next(
+        (t for t in tipped if t is not None and _CLOCK.search(str(t.get("data-tippy-content")))),
+        moment,
+    )
     if tooltip is not None:
         created, modified = parse_tippy_time(str(tooltip.get("data-tippy-content") or ""))
-        facts["created"] = created
-        facts["edited"] = modified or (True if tooltip.find(".//svg") is not None else None)
-        facts["created_text"] = _text(tooltip) or None
-    facts["upvotes"], facts["downvotes"] = up, down
+        facts.created = created
+        facts.edited = modified or (True if tooltip.find(".//svg") is not None else None)
+        facts.tooltip = tooltip
     return facts
+
+
+def _found_strings(xpath: etree.XPath, node: Element) -> list[str]:
+    """The strings a compiled XPath of attribute values finds (its result type is a wide union)."""
+    found = xpath(node)
+    return [item for item in found if isinstance(item, str)] if isinstance(found, list) else []
+
+
+def _person_name(person: Element) -> str:
+    """The name a person link shows (its first ``<span>``), for a link without a ``title``."""
+    return _text(next((child for child in person if child.tag == "span"), None))
+
+
+def _read_votes(facts: _Header, votes: re.Match[str]) -> None:
+    """A label such as "11 Upvotes" or "3 points" (the last of each kind counts)."""
+    value, kind = read_int(votes.group(1)), votes.group(2).lower()
+    if value is None:
+        return
+    if kind == "upvote":
+        facts.upvotes = value
+    elif kind == "downvote":
+        facts.downvotes = value
+    else:
+        facts.score = value
 
 
 def _in_body(el: Element, node: Element) -> bool:
@@ -228,30 +305,31 @@ def read_post(root: Element, base_url: str | None) -> DomPost | None:
         community = str(community_link.get("title") or "").strip() or _text(community_link)
     body = first(_MD_DIV, listing)
     up, down = _post_votes(listing)
-    href = facts.get("href")
     return DomPost(
         title=title,
-        author=_opt_str(facts.get("author")),
-        author_id=handle_from_href(str(href) if href else None, _host(base_url)),
+        author=facts.author,
+        author_id=handle_from_href(facts.href, _host(base_url)),
         community=community,
-        created=_opt_datetime(facts.get("created")),
-        edited=_edited(facts.get("edited")),
-        created_text=_opt_str(facts.get("created_text")),
+        created=facts.created,
+        edited=facts.edited,
+        created_text=_text(facts.tooltip) or None,
         upvotes=up,
         downvotes=down,
         body_html=clean_html(fragment_html(body), base_url) if body is not None else "",
-        is_moderator=bool(facts.get("is_moderator")),
-        is_admin=bool(facts.get("is_admin")),
+        is_moderator=facts.is_moderator,
+        is_admin=facts.is_admin,
     )
 
 
 def read_comments(root: Element, base_url: str | None) -> tuple[list[Comment], list[Stub]]:
     """Comments in page order, each linked to its parent, plus the "N more replies" stubs."""
     host = _host(base_url)
+    links = permalinks(base_url)
+    handles: dict[str | None, str | None] = {}
     by_id: dict[str, Comment] = {}
     roots: list[Comment] = []
     stubs = []
-    for node in every(_NODES, root):
+    for node in _comment_nodes(root):
         if node.tag != "article":
             match = _MORE_REPLIES.search(_text(node))
             if match:
@@ -263,7 +341,12 @@ def read_comments(root: Element, base_url: str | None) -> tuple[list[Comment], l
         raw_id = str(node.get("id") or "")
         if not raw_id.startswith("comment-"):
             continue
-        comment = _read_comment(node, raw_id.removeprefix("comment-"), base_url, host)
+        comment_id = raw_id.removeprefix("comment-")
+        facts = _header_facts(node)
+        if facts.href not in handles:  # a thread has far fewer people than comments
+            handles[facts.href] = handle_from_href(facts.href, host)
+        author_id = handles[facts.href]
+        comment = _read_comment(node, comment_id, facts, author_id, links(comment_id), base_url)
         parent = by_id.get(_parent_comment_id(node) or "")
         if parent is None:
             roots.append(comment)
@@ -274,60 +357,102 @@ def read_comments(root: Element, base_url: str | None) -> tuple[list[Comment], l
     return roots, stubs
 
 
-def read_bodies(root: Element, base_url: str | None) -> dict[str, str]:
-    """Each comment's rendered body by id: lemmy-ui already turned the Markdown into HTML."""
+def read_bodies(root: Element, base_url: str | None) -> tuple[dict[str, str], dict[str, int]]:
+    """Each comment's rendered body by id (lemmy-ui already turned the Markdown into HTML), and
+    each comment's position in the page, which is the order the reader saw."""
     bodies = {}
-    for article in every(_ARTICLES, root):
-        raw_id = str(article.get("id") or "")
-        content = first(_MD_DIV, article)
-        if raw_id.startswith("comment-") and content is not None:
-            bodies[raw_id.removeprefix("comment-")] = clean_html(fragment_html(content), base_url)
-    return bodies
-
-
-def page_order(root: Element) -> dict[str, int]:
-    """Position of each comment in the page, which is the order the reader saw."""
     order = {}
     for index, article in enumerate(every(_ARTICLES, root)):
         raw_id = str(article.get("id") or "")
-        if raw_id.startswith("comment-"):
-            order[raw_id.removeprefix("comment-")] = index
-    return order
+        if not raw_id.startswith("comment-"):
+            continue
+        comment_id = raw_id.removeprefix("comment-")
+        order[comment_id] = index
+        content = first(_MD_DIV, article)
+        if content is not None:
+            bodies[comment_id] = clean_html(fragment_html(content), base_url)
+    return bodies, order
+
+
+def permalinks(base_url: str | None) -> Callable[[str], str | None]:
+    """``join_url(base_url, "/comment/ID")`` for each comment of a page. For an ID of digits
+    (all of lemmy's) the address is the base's ``…/comment/`` and the digits, so ``urljoin``
+    splits the base once per page, not once per comment."""
+    prefix = join_url(base_url, "/comment/") if base_url else None
+
+    def link(comment_id: str) -> str | None:
+        if not base_url:
+            return None
+        if comment_id.isascii() and comment_id.isdigit():
+            return prefix + comment_id if prefix is not None else None
+        return join_url(base_url, f"/comment/{comment_id}")
+
+    return link
 
 
 def _read_comment(
-    article: Element, comment_id: str, base_url: str | None, host: str | None
+    article: Element,
+    comment_id: str,
+    facts: _Header,
+    author_id: str | None,
+    link: str | None,
+    base_url: str | None,
 ) -> Comment:
-    facts = _header_facts(article)
-    content = first(_MD_DIV, article)
-    shown = _text(content).lower()
-    body = clean_html(fragment_html(content), base_url) if content is not None else ""
-    deleted, removed = shown == _DELETED_TEXT, shown == _REMOVED_TEXT
-    up, down = facts.get("upvotes"), facts.get("downvotes")
-    score = facts.get("score")
-    if score is None and isinstance(up, int):
-        score = up - (down if isinstance(down, int) else 0)
-    href = facts.get("href")
+    content = facts.body
+    body = ""
+    deleted = removed = False
+    if content is not None:
+        shown = _notice(content)
+        deleted, removed = shown == _DELETED_TEXT, shown == _REMOVED_TEXT
+        body = clean_html(fragment_html(content), base_url) if not (deleted or removed) else ""
+    up, down = facts.upvotes, facts.downvotes
+    score = facts.score
+    if score is None and up is not None:
+        score = up - (down or 0)
     return Comment(
         id=comment_id,
-        author=_opt_str(facts.get("author")),
-        author_id=handle_from_href(str(href) if href else None, host),
-        created=_opt_datetime(facts.get("created")),
-        created_text=None if facts.get("created") else _opt_str(facts.get("created_text")),
-        edited=_edited(facts.get("edited")),
-        score=score if isinstance(score, int) else None,
-        upvotes=up if isinstance(up, int) else None,
-        downvotes=(down if isinstance(down, int) else 0) if isinstance(up, int) else None,
-        body_html="" if deleted or removed else body,
-        is_op=bool(facts.get("is_op")),
-        is_moderator=bool(facts.get("is_moderator")),
-        is_admin=bool(facts.get("is_admin")),
+        author=facts.author,
+        author_id=author_id,
+        created=facts.created,
+        created_text=None if facts.created else _text(facts.tooltip) or None,
+        edited=facts.edited,
+        score=score,
+        upvotes=up,
+        downvotes=(down or 0) if up is not None else None,
+        body_html=body,
+        is_op=facts.is_op,
+        is_moderator=facts.is_moderator,
+        is_admin=facts.is_admin,
         # lemmy-ui marks a moderator's distinguished comment with Bootstrap's `mark` class.
         distinguished="mark" in _classes(article),
         deleted=deleted,
         removed=removed,
-        permalink=join_url(base_url, f"/comment/{comment_id}") if base_url else None,
+        permalink=link,
     )
+
+
+def _notice(body: Element) -> str:
+    """The body's words in lower case when they may be lemmy-ui's "deleted by creator" or
+    "removed by mod" notice, else "": a body whose first words begin neither is not read whole
+    (ten thousand bodies would be, only to compare them with two short phrases)."""
+    pieces = (piece.strip() for piece in body.itertext() if isinstance(piece, str))
+    first_words = next((piece for piece in pieces if piece), "")
+    start = strip_xml_illegal(first_words).lower()
+    if not (_DELETED_TEXT.startswith(start) or _REMOVED_TEXT.startswith(start)):
+        return ""
+    return _text(body).lower()
+
+
+def _comment_nodes(root: Element) -> list[Element]:
+    """Every element of class ``comment-node``, in page order: the articles and the "N more
+    replies" links. A walk in Python, because the XPath (a class test on each of half a
+    million elements) costs twice as much. A list, found before any body is moved out of the
+    page to be serialised."""
+    return [
+        el
+        for el in root.iter(etree.Element)
+        if "comment-node" in str(el.get("class") or "") and "comment-node" in _class_words(el)
+    ]
 
 
 def _comment_item(node: Element) -> Element | None:
@@ -356,15 +481,3 @@ def _article_id(item: Element) -> str | None:
 
 def _host(url: str | None) -> str | None:
     return url_host(url)
-
-
-def _opt_str(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def _opt_datetime(value: object) -> datetime | None:
-    return value if isinstance(value, datetime) else None
-
-
-def _edited(value: object) -> datetime | bool | None:
-    return value if isinstance(value, (datetime, bool)) else None

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 from html import escape
 from typing import Any
 
@@ -18,6 +20,7 @@ from ...clean import join_url, markdown_to_html, safe_link, strip_xml_illegal, u
 from ...dates import parse_iso
 from ...model import Comment, Stub
 from ..numbers import MAX_DIGITS
+from .dom import permalinks
 
 _START = re.compile(r"window\.isoData\s*=\s*")
 # The JavaScript-only values (``undefined``, ``new Date("…")``), found in a copy of the source
@@ -185,8 +188,15 @@ def _handle(person: dict[str, Any]) -> str | None:
     name, actor = person.get("name"), person.get("actor_id")
     if not isinstance(name, str):
         return None
-    host = url_host(actor) if isinstance(actor, str) else None
+    host = _actor_host(actor) if isinstance(actor, str) else None
     return f"{name}@{host}" if host else name
+
+
+@lru_cache(maxsize=4096)
+def _actor_host(actor_id: str) -> str | None:
+    """``url_host``, once per person (a thread has far fewer people than comments, and
+    splitting an address costs more than the rest of a comment's fields)."""
+    return url_host(actor_id)
 
 
 def _display_name(person: dict[str, Any]) -> str | None:
@@ -231,6 +241,7 @@ def read_comments(
     whose ``child_count`` exceeds the replies present has replies the page did not load.
     """
     op_id = _dig(post_view(data), "post", "creator_id")
+    links = permalinks(base_url)
     views = _as_list(_dig(data, "routeData", "commentsRes", "data", "comments"))
     by_id: dict[str, Comment] = {}
     parent_of: dict[str, str | None] = {}
@@ -239,7 +250,7 @@ def read_comments(
     for index, view in enumerate(views):
         if not isinstance(view, dict) or not isinstance(view.get("comment"), dict):
             continue
-        comment = _read_comment(view, op_id, bodies, base_url)
+        comment = _read_comment(view, op_id, bodies, base_url, links)
         path = _as_str(view["comment"].get("path"))
         chain = [part for part in path.split(".") if part and part != "0"]
         parent_of[comment.id] = chain[-2] if len(chain) > 1 else None
@@ -270,7 +281,11 @@ def read_comments(
 
 
 def _read_comment(
-    view: dict[str, Any], op_id: Any, bodies: dict[str, str], base_url: str | None
+    view: dict[str, Any],
+    op_id: Any,
+    bodies: dict[str, str],
+    base_url: str | None,
+    links: Callable[[str], str | None],
 ) -> Comment:
     raw, creator = view["comment"], as_object(view.get("creator"))
     comment_id = _as_id(raw.get("id")) or "None"
@@ -283,7 +298,7 @@ def _read_comment(
         body_html=body,
         is_op=op_id is not None and creator.get("id") == op_id,
         distinguished=bool(raw.get("distinguished")),
-        permalink=join_url(base_url, f"/comment/{comment_id}") if base_url else None,
+        permalink=links(comment_id),
         **_shared_fields(view, raw),
     )
 
