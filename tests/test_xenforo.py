@@ -20,11 +20,11 @@ from conftest import EpubCheck
 from exporter.errors import NoThreadFound
 from exporter.load import page_from_text, read_input
 from exporter.model import Comment, Thread
-from exporter.page_tree import html_document as document
+from exporter.page_tree import Element, document
 from exporter.sites import MIN_SCORE, all_sites, detect
 from exporter.sites.xenforo import SITE
 from exporter.sites.xenforo.bbcode import body_html
-from exporter.sites.xenforo.markup import first_class, thread_identity
+from exporter.sites.xenforo.markup import ClassIndex, thread_identity
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "xenforo"
@@ -79,6 +79,11 @@ def parse(path: Path) -> Thread:
 
 def plain(body: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def first_class(root: Element, name: str) -> Element | None:
+    """The first element inside ``root`` whose class holds ``name``."""
+    return ClassIndex(root).first(name)
 
 
 def field(comment: Comment, name: str) -> object:
@@ -307,7 +312,7 @@ def test_xenforo_2_3_times_and_reaction_wordings() -> None:
             '<article class="p"><div class="reactionsBar"><a class="reactionsBar-link">'
             f"{link}</a></div></article>"
         )
-        return _reaction_count(first(bar, "p"))
+        return _reaction_count(ClassIndex(first(bar, "p")))
 
     assert count("<bdi>ann</bdi>") == 1
     assert count("<bdi>ann</bdi> and <bdi>bo</bdi>") == 2
@@ -329,7 +334,7 @@ def test_threadmark_header_without_the_label_class() -> None:
         ),
         "message--post",
     )
-    assert article is not None and _threadmark(article) == "Interlude: Tides"
+    assert article is not None and _threadmark(ClassIndex(article)) == "Interlude: Tides"
 
 
 def test_lazy_pictures_once_and_no_widget_leftovers() -> None:
@@ -351,3 +356,27 @@ def test_pasted_text_is_refused_with_advice() -> None:
     assert SITE.score(page) == 0.0
     with pytest.raises(NoThreadFound, match="saved pages, not from pasted text"):
         SITE.parse(page)
+
+
+def test_class_index_answers_for_the_tree_as_it_is_now() -> None:
+    root = document(
+        '<html><body><div class="a" id="1"><p class="b x" id="2">one</p></div>'
+        '<div class="b" id="3"><span class="a b" id="4">two</span></div>'
+        '<p class="a" id="5">three</p></body></html>'
+    )
+    found = ClassIndex(root)
+
+    def ids(els: list[Any]) -> list[str | None]:
+        return [el.get("id") for el in els]
+
+    assert ids(found.every("a")) == ["1", "4", "5"]
+    assert ids(found.every(("x", "a"))) == ["1", "2", "4", "5"]  # document order
+    assert ids(found.every("b", tag="p")) == ["2"]
+    outer = found.first("b", tag="div")
+    assert outer is not None and ids(found.every("a", within=outer)) == ["4"]
+    span = found.first("a", tag="span")
+    assert span is not None and span.getparent() is outer
+    outer.remove(span)  # gone from the tree: no longer found
+    last = found.every("a")[-1]
+    last.attrib.clear()  # no longer of the class: no longer found
+    assert ids(found.every("a")) == ["1"] and ids(found.every("b")) == ["2", "3"]

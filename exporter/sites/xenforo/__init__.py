@@ -15,9 +15,10 @@ import re
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Thread
-from ...page_tree import html_document as document
+from ...page_tree import page_tree
 from .. import Site
 from . import xf1, xf2
+from .markup import ClassIndex
 from .thread import build_thread
 
 _SAMPLE = 300_000
@@ -62,11 +63,11 @@ def parse(page: SavedPage) -> Thread:
             f"{page.source}: XenForo threads are read from saved pages, not from pasted text; "
             "save the thread's page from the browser (Ctrl+S) and give that file"
         )
-    root = document(page.text)
+    found = ClassIndex(page_tree(page))
     reader = xf1 if generation(page.text) == 1 else xf2
-    facts = reader.read_facts(root)
+    facts = reader.read_facts(found)
     base = facts.base_url or page.url
-    return build_thread(page, facts, reader.read_posts(root, base))
+    return build_thread(page, facts, reader.read_posts(found, base))
 
 
 SITE = Site(
@@ -78,4 +79,5 @@ SITE = Site(
     ),
     score=score,
     parse=parse,
+    reads_tree=True,
 )

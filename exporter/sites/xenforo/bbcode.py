@@ -16,26 +16,28 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
-from lxml import html as lxml_html
+from lxml import etree
 
 from ...clean import clean_html, url_host
-from .markup import Element, absolute, by_class, classes, elements, first_class, text_of
+from ...page_tree import Element
+from .markup import ClassIndex, absolute, classes, drop_tag, drop_tree, elements, text_of
 
 _POST_SOURCE = re.compile(r"^\s*post\s*:\s*(\d+)\s*$")
 _GOTO_POST = re.compile(r"(?:goto/post\?id=|posts/|#post-)(\d+)")
 # Widget chrome inside bodies: expand/shrink buttons, end markers, script-only duplicates.
-_CHROME_CLASSES = frozenset(
-    {
-        "bbCodeBlock-expandLink",
-        "bbCodeBlock-shrinkLink",
-        "quoteExpand",
-        "messageTextEndMarker",
-        "js-selectToQuoteEnd",
-    }
+_CHROME_CLASSES = (
+    "bbCodeBlock-expandLink",
+    "bbCodeBlock-shrinkLink",
+    "quoteExpand",
+    "messageTextEndMarker",
+    "js-selectToQuoteEnd",
 )
-_CHROME_TAGS = frozenset({"noscript", "script", "style", "button", "template"})
-_SMILIE_CLASSES = frozenset({"smilie", "mceSmilie", "mceSmilieSprite"})
+_CHROME_TAGS = ("noscript", "script", "style", "button", "template")
+_SMILIE_CLASSES = ("smilie", "mceSmilie", "mceSmilieSprite")
+_QUOTE_CLASSES = ("bbCodeBlock--quote", "bbCodeQuote")
+_SPOILER_CLASSES = ("bbCodeSpoiler", "bbCodeSpoilerContainer")
 
 
 @dataclass(frozen=True)
@@ -52,38 +54,37 @@ def body_html(body: Element | None, base_url: str | None) -> tuple[str, QuoteRef
     The element is changed in place (it belongs to a tree parsed for this one conversion)."""
     if body is None:
         return "", None
-    _drop_chrome(body)
-    _smilies_to_text(body)
+    found = ClassIndex(body)
+    _drop_chrome(body, found)
+    _smilies_to_text(found)
     _resolve_images(body)
     _dice_to_text(body)
     _embeds_to_links(body)
-    for card in [el for el in elements(body) if "bbCodeBlock--unfurl" in classes(el)]:
-        _rewrite_unfurl(card)
-    reply = first_quote(body)
-    for quote in [el for el in elements(body) if _is_quote(el)]:
-        _rewrite_quote(quote)
-    for spoiler in [el for el in elements(body) if _is_spoiler(el)]:
-        _rewrite_spoiler(spoiler)
-    for inline in list(by_class(body, "bbCodeInlineSpoiler")):
-        inline.drop_tag()
+    for card in found.every("bbCodeBlock--unfurl"):
+        _rewrite_unfurl(card, found)
+    reply = first_quote(found)
+    for quote in found.every(_QUOTE_CLASSES):
+        _rewrite_quote(quote, found)
+    for spoiler in found.every(_SPOILER_CLASSES):
+        _rewrite_spoiler(spoiler, found)
+    for inline in found.every("bbCodeInlineSpoiler"):
+        drop_tag(inline)
     return clean_html(inner_html(body), base_url), reply
 
 
 def inner_html(el: Element) -> str:
     parts = [html.escape(el.text, quote=False)] if el.text else []
-    parts.extend(lxml_html.tostring(child, encoding="unicode") for child in el)
+    parts.extend(etree.tostring(child, encoding="unicode", method="html") for child in el)
     return "".join(parts)
 
 
-def first_quote(body: Element) -> QuoteRef | None:
-    """The first quote the post itself makes (not one nested inside another quote, which is
-    what the quoted author was answering)."""
-    for el in elements(body):
-        if not _is_quote(el):
+def first_quote(found: ClassIndex) -> QuoteRef | None:
+    """The first quote the post (``found``: its body) itself makes (not one nested inside
+    another quote, which is what the quoted author was answering)."""
+    for el in found.every(_QUOTE_CLASSES):
+        if any(_is_quote(a) for a in el.iterancestors() if a is not found.root):
             continue
-        if any(_is_quote(a) for a in el.iterancestors() if a is not body):
-            continue
-        return _quote_ref(el)
+        return _quote_ref(el, found)
     return None
 
 
@@ -105,27 +106,26 @@ def attachment_html(items: list[tuple[str, str | None]], base_url: str | None) -
 
 
 def _is_quote(el: Element) -> bool:
-    names = classes(el)
-    return "bbCodeBlock--quote" in names or "bbCodeQuote" in names
+    return not classes(el).isdisjoint(_QUOTE_CLASSES)
 
 
-def _quote_ref(quote: Element) -> QuoteRef:
+def _quote_ref(quote: Element, found: ClassIndex) -> QuoteRef:
     author = str(quote.get("data-quote") or quote.get("data-author") or "").strip() or None
     match = _POST_SOURCE.match(str(quote.get("data-source") or ""))
     post_id = match.group(1) if match else None
     if post_id is None:
-        link = own(quote, "AttributionLink", "bbCodeBlock-sourceJump")
-        found = _GOTO_POST.search(str(link.get("href") or "")) if link is not None else None
-        post_id = found.group(1) if found else None
+        link = own(found, quote, "AttributionLink", "bbCodeBlock-sourceJump")
+        jump = _GOTO_POST.search(str(link.get("href") or "")) if link is not None else None
+        post_id = jump.group(1) if jump else None
     return QuoteRef(post_id=post_id, author=author)
 
 
-def _quote_header(quote: Element) -> str:
+def _quote_header(quote: Element, found: ClassIndex) -> str:
     """ "alice said:" as the page shows it (without XF1's "↑" jump link)."""
-    title = own(quote, "bbCodeBlock-title", "attribution")
+    title = own(found, quote, "bbCodeBlock-title", "attribution")
     if title is not None:
-        for link in list(by_class(title, "AttributionLink")):
-            link.drop_tree()
+        for link in found.every("AttributionLink", within=title):
+            drop_tree(link)
         text = text_of(title).rstrip("↑ ").strip()
         if text:
             return text
@@ -133,14 +133,14 @@ def _quote_header(quote: Element) -> str:
     return f"{author} said:" if author else ""
 
 
-def _rewrite_quote(quote: Element) -> None:
+def _rewrite_quote(quote: Element, found: ClassIndex) -> None:
     """The box becomes ``<blockquote><p><cite>alice said:</cite></p>…</blockquote>``."""
-    header = _quote_header(quote)
-    content = own(quote, "bbCodeBlock-expandContent", "quote", "bbCodeBlock-content")
+    header = _quote_header(quote, found)
+    content = own(found, quote, "bbCodeBlock-expandContent", "quote", "bbCodeBlock-content")
     label = None
     if header:
-        label = lxml_html.Element("p")
-        cite = lxml_html.Element("cite")
+        label = etree.Element("p")
+        cite = etree.Element("cite")
         cite.text = header
         label.append(cite)
     _rebuild(quote, "blockquote", label, content)
@@ -150,18 +150,17 @@ def _rewrite_quote(quote: Element) -> None:
 
 
 def _is_spoiler(el: Element) -> bool:
-    names = classes(el)
-    return "bbCodeSpoiler" in names or "bbCodeSpoilerContainer" in names
+    return not classes(el).isdisjoint(_SPOILER_CLASSES)
 
 
-def _rewrite_spoiler(spoiler: Element) -> None:
+def _rewrite_spoiler(spoiler: Element, found: ClassIndex) -> None:
     """A hidden block behind a button becomes ``<details><summary>Spoiler: title</summary>``,
     which the sanitiser turns into a visible block under its label."""
-    button = own(spoiler, "bbCodeSpoiler-button", "bbCodeSpoilerButton")
+    button = own(found, spoiler, "bbCodeSpoiler-button", "bbCodeSpoilerButton")
     label_text = text_of(button) or "Spoiler"
-    holder = own(spoiler, "bbCodeSpoiler-content", "bbCodeSpoilerText")
-    content = own(holder, "bbCodeBlock-content") if holder is not None else None
-    summary = lxml_html.Element("summary")
+    holder = own(found, spoiler, "bbCodeSpoiler-content", "bbCodeSpoilerText")
+    content = own(found, holder, "bbCodeBlock-content") if holder is not None else None
+    summary = etree.Element("summary")
     summary.text = label_text
     _rebuild(spoiler, "details", summary, content if content is not None else holder)
 
@@ -169,13 +168,12 @@ def _rewrite_spoiler(spoiler: Element) -> None:
 # --- smilies, images, dice, chrome ---------------------------------------------------------------
 
 
-def _smilies_to_text(body: Element) -> None:
+def _smilies_to_text(found: ClassIndex) -> None:
     """A smilie is its code (":)") or, for emoji, the character: never a picture link."""
-    for img in list(elements(body, "img")):
-        if classes(img) & _SMILIE_CLASSES:
-            text = str(img.get("alt") or img.get("data-shortname") or "").strip()
-            img.tail = text + (img.tail or "")
-            img.drop_tree()
+    for img in found.every(_SMILIE_CLASSES, tag="img"):
+        text = str(img.get("alt") or img.get("data-shortname") or "").strip()
+        img.tail = text + (img.tail or "")
+        drop_tree(img)
 
 
 def _resolve_images(body: Element) -> None:
@@ -195,22 +193,22 @@ def _dice_to_text(body: Element) -> None:
         title = next(elements(svg, "title"), None)
         number = text_of(title)
         svg.tail = (f" [{number}] " if number else " ") + (svg.tail or "")
-        svg.drop_tree()
+        drop_tree(svg)
 
 
-def _rewrite_unfurl(card: Element) -> None:
+def _rewrite_unfurl(card: Element, found: ClassIndex) -> None:
     """A link preview card (XF 2.2+) becomes its title as a link and its description: the
     site's favicon and thumbnail are decoration the book does without."""
     url = str(card.get("data-url") or "").strip()
-    title_box = first_class(card, "js-unfurl-title")
+    title_box = found.first("js-unfurl-title", within=card)
     title = text_of(title_box) or url
-    description = text_of(first_class(card, "js-unfurl-desc"))
+    description = text_of(found.first("js-unfurl-desc", within=card))
     if not url and title_box is not None:
         link_el = next(elements(title_box, "a"), None)
         url = str(link_el.get("href") or "").strip() if link_el is not None else ""
-    head = lxml_html.Element("p")
+    head = etree.Element("p")
     if url:
-        link = lxml_html.Element("a")
+        link = etree.Element("a")
         link.set("href", url)
         link.text = title
         head.append(link)
@@ -218,8 +216,8 @@ def _rewrite_unfurl(card: Element) -> None:
         head.text = title
     content = None
     if description:
-        content = lxml_html.Element("div")
-        para = lxml_html.Element("p")
+        content = etree.Element("div")
+        para = etree.Element("p")
         para.text = description
         content.append(para)
     _rebuild(card, "div", head, content)
@@ -238,9 +236,9 @@ def _embeds_to_links(body: Element) -> None:
             src = "https:" + src
         host = url_host(src) if src.startswith(("http://", "https://")) else None
         if host is None:
-            frame.drop_tree()
+            drop_tree(frame)
             continue
-        link = lxml_html.Element("a")
+        link = etree.Element("a")
         link.set("href", src)
         link.text = f"[embedded media: {host.removeprefix('www.')}]"
         link.tail = frame.tail
@@ -249,15 +247,13 @@ def _embeds_to_links(body: Element) -> None:
             parent.replace(frame, link)
 
 
-def _drop_chrome(body: Element) -> None:
-    doomed = [
-        el
-        for el in elements(body)
-        if (el.tag in _CHROME_TAGS or classes(el) & _CHROME_CLASSES) and not _is_spoiler_button(el)
-    ]
+def _drop_chrome(body: Element, found: ClassIndex) -> None:
+    """Widget chrome goes, by tag and by class (in whichever order: each leaves its tail text
+    where it was)."""
+    chrome = [*body.iterdescendants(*_CHROME_TAGS), *found.every(_CHROME_CLASSES)]
+    doomed = [el for el in chrome if not _is_spoiler_button(el)]
     for el in doomed:
-        if el.getparent() is not None:
-            el.drop_tree()
+        drop_tree(el)
 
 
 def _is_spoiler_button(el: Element) -> bool:
@@ -266,26 +262,15 @@ def _is_spoiler_button(el: Element) -> bool:
     return parent is not None and _is_spoiler(parent) and el.tag == "button"
 
 
-def own(block: Element, *names: str) -> Element | None:
+def own(found: ClassIndex, block: Element, *names: str) -> Element | None:
     """The first element of the first class in ``names`` found that belongs to ``block``
     itself, not to a quote or spoiler nested in it (whose title or content would otherwise be
     taken for the outer's)."""
     for name in names:
-        found = _own(block, name)
-        if found is not None:
-            return found
-    return None
-
-
-def _own(block: Element, name: str) -> Element | None:
-    stack = list(reversed([kid for kid in block if isinstance(kid.tag, str)]))
-    while stack:
-        el = stack.pop()
-        if name in classes(el):
-            return el
-        if _is_quote(el) or _is_spoiler(el):
-            continue
-        stack.extend(reversed([kid for kid in el if isinstance(kid.tag, str)]))
+        for el in found.every(name, within=block):
+            between = takewhile(lambda up: up is not block, el.iterancestors())
+            if not any(_is_quote(up) or _is_spoiler(up) for up in between):
+                return el
     return None
 
 

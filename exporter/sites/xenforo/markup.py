@@ -1,9 +1,9 @@
 """Small readers of XenForo markup that both generations (XF1 and XF2) share.
 
-The page is parsed with lxml directly, as the Hacker News module does: a thread page holds a
-few dozen posts but a lot of chrome, and lxml walks it many times faster than BeautifulSoup.
-Elements are found by walking with ``iter`` and testing class tokens, never with ``//x[pred]``
-XPath, which libxml2 evaluates in quadratic time on deeply nested pages.
+The page is the shared lxml tree (``exporter.page_tree.page_tree``: plain etree elements, no
+``lxml.html`` class lookup per element touched). XenForo's markup is told apart by class
+names, and a 200-page thread is half a million elements searched a dozen times a post:
+``ClassIndex`` files a tree's elements by class once, and the searches look there.
 """
 
 from __future__ import annotations
@@ -11,21 +11,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
-from typing import TypeAlias
+from typing import cast, overload
 
-from lxml import html as lxml_html
+from lxml import etree
 
 from ...clean import join_url, split_url, strip_xml_illegal
 from ...dates import parse_iso
+from ...page_tree import Element
 from ..numbers import read_int
-
-Element: TypeAlias = lxml_html.HtmlElement
 
 # "+0000" (what XenForo writes) is read by Python 3.11's fromisoformat but not by 3.10's.
 _COMPACT_OFFSET = re.compile(r"([+-]\d\d)(\d\d)$")
 _THREAD_PATH = re.compile(r"^(?P<prefix>.*?[/?])threads/(?:[^/?#]*\.)?(?P<id>\d+)(?=[/?#]|$)")
 _PAGE_PART = re.compile(r"/page-(\d+)(?=[/?#]|$)")
 _NUMBER = re.compile(r"#\s*([\d,]+)")
+_STRING = etree.XPath("string()", smart_strings=False)
+_CLASSED = etree.XPath("descendant::*[@class]")
 
 
 def classes(el: Element) -> set[str]:
@@ -39,28 +40,119 @@ def elements(root: Element, tag: str | None = None) -> Iterator[Element]:
             yield el
 
 
-def by_class(root: Element, name: str, tag: str | None = None) -> Iterator[Element]:
-    for el in elements(root, tag):
-        if name in classes(el):
-            yield el
+class ClassIndex:
+    """The elements inside ``root`` (a page, a post, a body) by the words of their ``class``,
+    from one walk of it; what every search by class name goes through.
+
+    Why: a post is searched a dozen times (author, time, number, threadmark, reactions, body…)
+    and its body half a dozen more (chrome, smilies, quotes, spoilers…). Each search of a tree,
+    by XPath or in Python, costs about half a microsecond for every element it visits (and an
+    XPath call some microseconds more); one walk that files every element under its class
+    words costs about as much as one search, and then a search looks at the few elements filed
+    under its name.
+
+    The tree may change after the walk (bodies are rewritten in place): a search returns only
+    elements that are still inside the root (or ``within``) and still hold the class, as a
+    new walk would. Elements added since are not found; the rewrites add none with a class.
+    """
+
+    def __init__(self, root: Element) -> None:
+        self.root = root
+        self._classed = cast("list[Element]", _CLASSED(root))
+        self._named: dict[str, list[Element]] = {}
+        self._order: dict[Element, int] = {}
+        for el in self._classed:
+            for name in str(el.get("class")).split():
+                filed = self._named.setdefault(name, [])
+                if not filed or filed[-1] is not el:
+                    filed.append(el)
+
+    def every(
+        self, names: str | tuple[str, ...], within: Element | None = None, tag: str | None = None
+    ) -> list[Element]:
+        """The elements (of ``tag``, if given) whose class holds ``names`` (one of them),
+        inside ``within`` (itself not included; by default the root), in document order."""
+        return list(self._search(names, within, tag))
+
+    def first(
+        self, names: str | tuple[str, ...], within: Element | None = None, tag: str | None = None
+    ) -> Element | None:
+        return next(self._search(names, within, tag), None)
+
+    def _search(
+        self, names: str | tuple[str, ...], within: Element | None, tag: str | None
+    ) -> Iterator[Element]:
+        wanted = (names,) if isinstance(names, str) else names
+        found = [el for name in wanted for el in self._named.get(name, ())]
+        if len(wanted) > 1:
+            if not self._order:
+                self._order = {el: n for n, el in enumerate(self._classed)}
+            found = sorted(set(found), key=self._order.__getitem__)
+        scope = self.root if within is None else within
+        for el in found:
+            if tag is not None and el.tag != tag:
+                continue
+            now = str(el.get("class") or "").split()
+            if not any(name in now for name in wanted):
+                continue
+            for up in el.iterancestors():
+                if up is scope:
+                    yield el
+                    break
 
 
-def first_class(root: Element | None, name: str, tag: str | None = None) -> Element | None:
-    if root is None:
-        return None
-    return next(by_class(root, name, tag), None)
-
-
+@overload
+def first_of(found: Element | None, fallback: Element, /) -> Element: ...
+@overload
+def first_of(*candidates: Element | None) -> Element | None: ...
 def first_of(*candidates: Element | None) -> Element | None:
     """The first that is not None (an element with no children is falsy: never use ``or``)."""
     return next((el for el in candidates if el is not None), None)
 
 
 def text_of(el: Element | None) -> str:
-    """The element's words on one line, without characters XML forbids."""
+    """The element's words on one line, without characters XML forbids (the text of its
+    text nodes, as ``lxml.html``'s ``text_content``: no comment's text)."""
     if el is None:
         return ""
-    return " ".join(strip_xml_illegal(el.text_content()).split())
+    return " ".join(strip_xml_illegal(str(_STRING(el))).split())
+
+
+def drop_tree(el: Element) -> None:
+    """Remove ``el`` with its children and text; its tail joins the text before it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
+
+
+def drop_tag(el: Element) -> None:
+    """Remove the tag alone: its text, children and tail stay where they were."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    previous = el.getprevious()
+    if el.text:
+        if previous is None:
+            parent.text = (parent.text or "") + el.text
+        else:
+            previous.tail = (previous.tail or "") + el.text
+    if el.tail:
+        if len(el):
+            last = el[-1]
+            last.tail = (last.tail or "") + el.tail
+        elif previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    index = parent.index(el)
+    parent[index : index + 1] = list(el)
 
 
 def head_link(root: Element, rel: str) -> str | None:

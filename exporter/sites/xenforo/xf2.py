@@ -12,16 +12,16 @@ from __future__ import annotations
 import re
 
 from ...model import Comment
+from ...page_tree import Element
 from ..numbers import read_int
 from .bbcode import attachment_html, body_html
 from .markup import (
-    Element,
+    ClassIndex,
     absolute,
     base_href,
-    by_class,
     classes,
+    drop_tree,
     elements,
-    first_class,
     first_of,
     head_link,
     meta,
@@ -44,7 +44,8 @@ _STAFF_TITLES = frozenset(
 )
 
 
-def read_facts(root: Element) -> Facts:
+def read_facts(page: ClassIndex) -> Facts:
+    root = page.root
     canonical = head_link(root, "canonical") or meta(root, "og:url")
     base = base_href(root) or canonical
     identity = thread_identity(canonical)
@@ -52,29 +53,28 @@ def read_facts(root: Element) -> Facts:
         content_key = str(root.get("data-content-key") or "")
         if content_key.startswith("thread-"):
             identity = thread_identity(absolute(f"threads/{content_key[7:]}/", base))
-    page, count = _page_numbers(root, canonical)
+    number, count = _page_numbers(page, canonical)
     return Facts(
-        title=_title(root),
+        title=_title(page),
         url=canonical,
         base_url=base,
         host=identity[0].split("/", 1)[0] if identity else _host(canonical),
         thread_id=identity[0] if identity else None,
-        community=_community(root),
-        page=page,
+        community=_community(page),
+        page=number,
         page_count=count,
-        starter=_starter(root),
+        starter=_starter(page),
         language=str(root.get("lang") or "").strip() or None,
         template=str(root.get("data-template") or "").strip() or None,
     )
 
 
-def read_posts(root: Element, base_url: str | None) -> list[Post]:
+def read_posts(page: ClassIndex, base_url: str | None) -> list[Post]:
     posts = []
-    for article in elements(root, "article"):
-        if "message--post" in classes(article):
-            post = _read_post(article, base_url)
-            if post is not None:
-                posts.append(post)
+    for article in page.every("message--post", tag="article"):
+        post = _read_post(article, base_url)
+        if post is not None:
+            posts.append(post)
     return posts
 
 
@@ -83,42 +83,43 @@ def _read_post(article: Element, base_url: str | None) -> Post | None:
     if match is None:
         return None
     post_id = match.group(1)
+    found = ClassIndex(article)
     deleted = "message--deleted" in classes(article)
-    attribution = first_class(article, "message-attribution-main")
+    attribution = found.first("message-attribution-main")
     comment = Comment(
         id=post_id,
-        author=str(article.get("data-author") or "").strip() or _name(article) or None,
-        author_id=_user_id(article),
+        author=str(article.get("data-author") or "").strip() or _name(found) or None,
+        author_id=_user_id(found),
         created=time_from_element(next(elements(attribution, "time"), None))
         if attribution is not None
         else None,
-        number=_number(article),
-        threadmark=_threadmark(article),
-        score=None if deleted else _reaction_count(article),
+        number=_number(found),
+        threadmark=_threadmark(found),
+        score=None if deleted else _reaction_count(found),
     )
-    link = _permalink(attribution, article)
+    link = _permalink(attribution, found)
     comment.permalink = absolute(link, base_url) if link else None
-    _set_staff(article, comment)
-    edit = first_class(article, "message-lastEdit")
+    _set_staff(found, comment)
+    edit = found.first("message-lastEdit")
     if edit is not None:
         comment.edited = time_from_element(next(elements(edit, "time"), None)) or True
     post = Post(comment=comment)
     if deleted:
-        comment.deleted, comment.removed = _deletion(article, comment.author)
+        comment.deleted, comment.removed = _deletion(found, comment.author)
         return post
-    content = first_of(first_class(article, "message-userContent"), article)
-    body_box = first_of(first_class(content, "message-body"), content)
-    wrapper = first_class(body_box, "bbWrapper")
+    content = first_of(found.first("message-userContent"), article)
+    body_box = first_of(found.first("message-body", within=content), content)
+    wrapper = found.first("bbWrapper", within=body_box)
     comment.body_html, post.reply = body_html(wrapper, base_url)
-    files = _attachments(content)
+    files = _attachments(found, content)
     if files:
         extra = attachment_html(files, base_url)
         comment.body_html = "\n".join(part for part in (comment.body_html, extra) if part)
     return post
 
 
-def _number(article: Element) -> int | None:
-    opposite = first_class(article, "message-attribution-opposite")
+def _number(found: ClassIndex) -> int | None:
+    opposite = found.first("message-attribution-opposite")
     if opposite is None:
         return None
     for link in elements(opposite, "a"):
@@ -128,8 +129,8 @@ def _number(article: Element) -> int | None:
     return None
 
 
-def _permalink(attribution: Element | None, article: Element) -> str | None:
-    for holder in (attribution, first_class(article, "message-attribution-opposite")):
+def _permalink(attribution: Element | None, found: ClassIndex) -> str | None:
+    for holder in (attribution, found.first("message-attribution-opposite")):
         if holder is None:
             continue
         for link in elements(holder, "a"):
@@ -139,49 +140,49 @@ def _permalink(attribution: Element | None, article: Element) -> str | None:
     return None
 
 
-def _user_box(article: Element) -> Element | None:
+def _user_box(found: ClassIndex) -> Element | None:
     """The user cell beside the post: name, avatar, title and staff banner."""
-    cell = first_class(article, "message-cell--user")
-    return cell if cell is not None else first_class(article, "message-user")
+    cell = found.first("message-cell--user")
+    return cell if cell is not None else found.first("message-user")
 
 
-def _name(article: Element) -> str:
-    user = _user_box(article)
-    return text_of(first_class(user, "username")) if user is not None else ""
+def _name(found: ClassIndex) -> str:
+    user = _user_box(found)
+    return text_of(found.first("username", within=user)) if user is not None else ""
 
 
-def _user_id(article: Element) -> str | None:
+def _user_id(found: ClassIndex) -> str | None:
     """The member's number: the first name link of a post is its author's (in the user cell,
     or in the attribution line of a deleted post)."""
-    name = first_class(article, "username")
+    name = found.first("username")
     value = str(name.get("data-user-id") or "").strip() if name is not None else ""
     return value if value.isdigit() and value != "0" else None
 
 
-def _threadmark(article: Element) -> str | None:
+def _threadmark(found: ClassIndex) -> str | None:
     """SpaceBattles' and Sufficient Velocity's chapter label above a post: the header's
     ``span.threadmarkLabel``, or in markup without that class, the header's first span (its
     ``<label>`` says "Threadmarks", the category, not the chapter)."""
-    header = first_class(article, "message-cell--threadmark-header")
-    label = first_class(header if header is not None else article, "threadmarkLabel")
+    header = found.first("message-cell--threadmark-header")
+    label = found.first("threadmarkLabel", within=header)
     if label is None and header is not None:
         label = next((el for el in header if isinstance(el.tag, str) and el.tag == "span"), None)
     return text_of(label) or None
 
 
-def _set_staff(article: Element, comment: Comment) -> None:
+def _set_staff(found: ClassIndex, comment: Comment) -> None:
     """Staff banners ("Staff member", "Moderator", "Administrator") and the default staff
     user titles; a member's own custom title (often a joke) is not read as a rank."""
-    user = _user_box(article)
+    user = _user_box(found)
     if user is None:
         return
-    for banner in by_class(user, "userBanner"):
+    for banner in found.every("userBanner", within=user):
         words = text_of(banner).lower()
         if any(w in words for w in _ADMIN_WORDS):
             comment.is_admin = True
         elif any(w in words for w in _MOD_WORDS):
             comment.is_moderator = True
-    title = text_of(first_class(user, "message-userTitle")).lower()
+    title = text_of(found.first("message-userTitle", within=user)).lower()
     if title in _STAFF_TITLES:
         if "admin" in title:
             comment.is_admin = True
@@ -189,11 +190,11 @@ def _set_staff(article: Element, comment: Comment) -> None:
             comment.is_moderator = True
 
 
-def _reaction_count(article: Element) -> int | None:
+def _reaction_count(found: ClassIndex) -> int | None:
     """How many members reacted, when the bar says it in full: "alice, bob and 3 others" is
     5. Text the count cannot be read from exactly (another wording) leaves it unknown."""
-    bar = first_class(article, "reactionsBar")
-    link = first_class(bar, "reactionsBar-link") if bar is not None else None
+    bar = found.first("reactionsBar")
+    link = found.first("reactionsBar-link", within=bar) if bar is not None else None
     if link is None:
         return None
     names = [text_of(b) for b in elements(link, "bdi")]
@@ -211,22 +212,22 @@ def _reaction_count(article: Element) -> int | None:
     return len(names) + extra
 
 
-def _deletion(article: Element, author: str | None) -> tuple[bool, bool]:
+def _deletion(found: ClassIndex, author: str | None) -> tuple[bool, bool]:
     """(deleted, removed): removed when someone other than the author deleted it."""
-    notice = first_class(article, "messageNotice--deleted")
-    who = text_of(first_class(notice, "username")) if notice is not None else ""
+    notice = found.first("messageNotice--deleted")
+    who = text_of(found.first("username", within=notice)) if notice is not None else ""
     if who and author and who != author:
         return False, True
     return True, False
 
 
-def _attachments(content: Element) -> list[tuple[str, str | None]]:
-    box = first_class(content, "message-attachments")
+def _attachments(found: ClassIndex, content: Element) -> list[tuple[str, str | None]]:
+    box = found.first("message-attachments", within=content)
     if box is None:
         return []
     files = []
     for item in elements(box, "li"):
-        name_el = first_class(item, "file-name")
+        name_el = found.first("file-name", within=item)
         name = str(name_el.get("title") or "").strip() if name_el is not None else ""
         name = name or text_of(name_el)
         link = next((a for a in elements(item, "a") if a.get("href")), None)
@@ -235,24 +236,24 @@ def _attachments(content: Element) -> list[tuple[str, str | None]]:
     return files
 
 
-def _title(root: Element) -> str:
-    h1 = first_class(root, "p-title-value", "h1")
+def _title(page: ClassIndex) -> str:
+    h1 = page.first("p-title-value", tag="h1")
     if h1 is not None:
-        for label in [el for el in elements(h1) if classes(el) & {"label", "labelLink"}]:
-            if label.getparent() is not None:
-                label.drop_tree()
-        for el in list(by_class(h1, "label-append")):
-            el.drop_tree()
+        for label in page.every(("label", "labelLink"), within=h1):
+            drop_tree(label)
+        for el in page.every("label-append", within=h1):
+            drop_tree(el)
         title = text_of(h1)
         if title:
             return title
+    root = page.root
     title = meta(root, "og:title") or text_of(next(elements(root, "title"), None))
     return title_without_site(title or "")
 
 
-def _community(root: Element) -> str | None:
+def _community(page: ClassIndex) -> str | None:
     """The forum the thread is in: the last step of the first breadcrumb trail."""
-    crumbs = first_class(root, "p-breadcrumbs")
+    crumbs = page.first("p-breadcrumbs")
     if crumbs is None:
         return None
     names = [text_of(li) for li in crumbs if isinstance(li.tag, str) and li.tag == "li"]
@@ -260,18 +261,18 @@ def _community(root: Element) -> str | None:
     return names[-1] if names else None
 
 
-def _starter(root: Element) -> str | None:
-    description = first_class(root, "p-description")
-    name = first_class(description, "username") if description is not None else None
+def _starter(page: ClassIndex) -> str | None:
+    description = page.first("p-description")
+    name = page.first("username", within=description) if description is not None else None
     return text_of(name) or None
 
 
-def _page_numbers(root: Element, canonical: str | None) -> tuple[int | None, int | None]:
+def _page_numbers(page: ClassIndex, canonical: str | None) -> tuple[int | None, int | None]:
     """(this page, last page) from the page navigation; a thread without one has one page."""
     current: int | None = None
     last = 0
     found = False
-    for item in by_class(root, "pageNav-page"):
+    for item in page.every("pageNav-page"):
         found = True
         number = read_int(text_of(item))
         if number is None:
@@ -280,12 +281,12 @@ def _page_numbers(root: Element, canonical: str | None) -> tuple[int | None, int
         if "pageNav-page--current" in classes(item):
             current = number
     if not found:
-        simple = first_class(root, "pageNavSimple-el--current")
+        simple = page.first("pageNavSimple-el--current")
         match = _OF_PAGES.search(text_of(simple))
         if match:
             return read_int(match.group(1)), read_int(match.group(2))
-        page = page_from_url(canonical) or 1
-        return page, 1 if page == 1 else None
+        number = page_from_url(canonical) or 1
+        return number, 1 if number == 1 else None
     return current or page_from_url(canonical), last or None
 
 
