@@ -14,7 +14,16 @@ from dataclasses import dataclass, field, replace
 
 from exporter.fragment import split_fragment
 from exporter.model import Comment, Thread
-from exporter.rows import POST_ANCHOR, Row, assign_anchors, comment_label, link_rows, thread_units
+from exporter.rows import (
+    POST_ANCHOR,
+    Row,
+    assign_anchors,
+    comment_label,
+    link_rows,
+    opening_words,
+    subtree_stats,
+    thread_units,
+)
 
 TITLE_FILE = "title.xhtml"
 NAV_FILE = "nav.xhtml"
@@ -69,6 +78,19 @@ class TocEntry:
 
 
 @dataclass(frozen=True, eq=False)
+class TopComment:
+    """A top-level comment as the TOC and the thread map describe it."""
+
+    row: Row
+    comment: Comment
+    words: str
+    """How it starts (``rows.opening_words``)."""
+    replies: int
+    deepest: int
+    """Levels of replies below it (``rows.subtree_stats``)."""
+
+
+@dataclass(frozen=True, eq=False)
 class BookPlan:
     post_chapters: tuple[Chapter, ...]
     comment_chapters: tuple[Chapter, ...]
@@ -76,6 +98,8 @@ class BookPlan:
     files: Mapping[str, str]
     """Anchor -> file name, for every row of every chapter."""
     max_chapter_bytes: int
+    top_comments: tuple[TopComment, ...]
+    """Every top-level comment in book order (its first part when cut), for the thread map."""
 
     @property
     def chapters(self) -> tuple[Chapter, ...]:
@@ -152,6 +176,12 @@ class _Packer:
     """Forum post numbers of the top-level comments: chapters of a flat forum thread are
     headed "Posts #21–#40", the numbers a reader of that forum knows them by."""
     chapters: list[Chapter] = field(default_factory=list)
+    widest: int | None = field(init=False)
+    """The post number with the most digits (None: no numbered posts), for :meth:`_bound_head`."""
+
+    def __post_init__(self) -> None:
+        known = [n for n in self.numbers if n is not None]
+        self.widest = max(known, key=lambda n: len(str(n))) if known else None
 
     def _emit(self, head: ChapterHead, rows: Sequence[Row], sizes: Sequence[int]) -> None:
         number = len(self.chapters) + 1
@@ -161,25 +191,35 @@ class _Packer:
         )
 
     def pack(self, units: Sequence[Sequence[Row]]) -> list[Chapter]:
-        first, rows, sizes = 0, list[Row](), list[int]()
+        first, rows, sizes, total, room = 0, list[Row](), list[int](), 0, 0
         for index, unit in enumerate(units, start=1):
             unit_sizes = [self.row_bytes(r) for r in unit]
+            unit_total = sum(unit_sizes)
             if rows:
-                room = self.budget - self.shell_bytes(_bound_head(first, self.n_top, self.numbers))
-                if sum(sizes) + sum(unit_sizes) <= room:
+                if total + unit_total <= room:
                     rows.extend(unit)
                     sizes.extend(unit_sizes)
+                    total += unit_total
                     continue
                 self._emit(_range_head(first, index - 1, self.n_top, self.numbers), rows, sizes)
-                rows, sizes = [], []
-            room = self.budget - self.shell_bytes(_bound_head(index, self.n_top, self.numbers))
-            if sum(unit_sizes) <= room:
-                first, rows, sizes = index, list(unit), unit_sizes
+                rows, sizes, total = [], [], 0
+            # The room of a chapter that starts with this unit (kept while it fills up).
+            room = self.budget - self.shell_bytes(self._bound_head(index))
+            if unit_total <= room:
+                first, rows, sizes, total = index, list(unit), unit_sizes, unit_total
             else:
                 self._split(index, unit)
         if rows:
             self._emit(_range_head(first, len(units), self.n_top, self.numbers), rows, sizes)
         return self.chapters
+
+    def _bound_head(self, first: int) -> ChapterHead:
+        """A heading at least as long as any this chapter can end up with, for measuring."""
+        plain = f"Comments {first}\u2013{max(self.n_top, first)}"
+        if self.widest is None:
+            return ChapterHead(plain)
+        posts = f"Posts #{self.widest}\u2013#{self.widest}"
+        return ChapterHead(max(plain, posts, key=lambda t: len(t.encode())))
 
     def _split(self, index: int, unit: Sequence[Row]) -> None:
         """A top-level thread bigger than a chapter: cut it at sibling boundaries."""
@@ -225,17 +265,6 @@ def _post_range(first: int, last: int, numbers: Sequence[int | None]) -> str | N
     return f"Post #{a}" if first == last else f"Posts #{a}\u2013#{b}"
 
 
-def _bound_head(first: int, n_top: int, numbers: Sequence[int | None] = ()) -> ChapterHead:
-    """A heading at least as long as any this chapter can end up with, for measuring."""
-    plain = f"Comments {first}\u2013{max(n_top, first)}"
-    known = [n for n in numbers if n is not None]
-    if not known:
-        return ChapterHead(plain)
-    widest = max(known, key=lambda n: len(str(n)))
-    posts = f"Posts #{widest}\u2013#{widest}"
-    return ChapterHead(max(plain, posts, key=lambda t: len(t.encode())))
-
-
 def _post_chapters(
     thread: Thread, post: Comment, budget: int, row_bytes: RowBytes, shell_bytes: ShellBytes
 ) -> list[Chapter]:
@@ -257,24 +286,40 @@ def _post_chapters(
 # --- table of contents --------------------------------------------------------------------------
 
 
+def _top_comments(chapter: Chapter) -> list[TopComment]:
+    """The top-level comments that start in a chapter, described once for the TOC and the
+    thread map."""
+    tops: list[TopComment] = []
+    for row in chapter.rows:
+        comment = row.comment
+        if row.kind == "comment" and row.depth == 0 and row.part <= 1 and comment is not None:
+            replies, deepest = subtree_stats(comment)
+            tops.append(TopComment(row, comment, opening_words(comment), replies, deepest))
+    return tops
+
+
 def _toc(
-    title_label: str, post: Sequence[Chapter], comments: Sequence[Chapter], budget: int
+    title_label: str,
+    post: Sequence[Chapter],
+    comments: Sequence[Chapter],
+    tops: Sequence[Sequence[TopComment]],
+    budget: int,
 ) -> tuple[TocEntry, ...]:
-    """Two levels: chapters, then the top-level comments that start in each chapter. If the
-    nav document would outgrow the chapter budget (thousands of top-level comments), the
-    second level is left out rather than making an unreadable nav file."""
+    """Two levels: chapters, then the top-level comments that start in each chapter (``tops``,
+    one list per chapter). If the nav document would outgrow the chapter budget (thousands
+    of top-level comments), the second level is left out rather than making an unreadable
+    nav file."""
     entries = [TocEntry(title_label, TITLE_FILE, "toc-title")]
     entries += [TocEntry(c.head.title, c.file_name, f"toc-{c.item_id}") for c in post]
     full: list[TocEntry] = []
-    for chapter in comments:
+    for chapter, chapter_tops in zip(comments, tops, strict=True):
         kids = tuple(
             TocEntry(
-                comment_label(row.comment, sum(1 for _ in row.comment.walk()) - 1),
-                f"{chapter.file_name}#{row.anchor}",
-                f"toc-{row.anchor}",
+                comment_label(top.comment, top.replies, top.words),
+                f"{chapter.file_name}#{top.row.anchor}",
+                f"toc-{top.row.anchor}",
             )
-            for row in chapter.rows
-            if row.kind == "comment" and row.depth == 0 and row.part <= 1 and row.comment
+            for top in chapter_tops
         )
         full.append(TocEntry(chapter.head.title, chapter.file_name, f"toc-{chapter.item_id}", kids))
     if _nav_bytes_bound(entries + full) > budget:
@@ -320,5 +365,7 @@ def plan_book(
     packer = _Packer(max_chapter_bytes, row_bytes, shell_bytes, len(thread.comments), numbers)
     comments = packer.pack(units)
     files = {row.anchor: ch.file_name for ch in post + comments for row in ch.rows}
-    toc = _toc("Title page", post, comments, max_chapter_bytes)
-    return BookPlan(tuple(post), tuple(comments), toc, files, max_chapter_bytes)
+    tops = [_top_comments(chapter) for chapter in comments]
+    toc = _toc("Title page", post, comments, tops, max_chapter_bytes)
+    top_comments = tuple(top for chapter_tops in tops for top in chapter_tops)
+    return BookPlan(tuple(post), tuple(comments), toc, files, max_chapter_bytes, top_comments)

@@ -65,7 +65,8 @@ class Comment:
         while stack:
             node = stack.pop()
             yield node
-            stack.extend(reversed(node.children))
+            if node.children:  # most comments have no replies
+                stack.extend(reversed(node.children))
 
 
 StubReason = Literal["not_in_page", "too_deep"]
@@ -133,9 +134,14 @@ class Thread:
     says so (``images.left_out_lines``)."""
 
     def walk(self) -> Iterator[Comment]:
-        """Every comment (not the post) depth-first in page order."""
-        for root in self.comments:
-            yield from root.walk()
+        """Every comment (not the post) depth-first in page order. One stack for the whole
+        forest, not ``yield from`` each root's walk: every comment passes one generator."""
+        stack: list[Comment] = list(reversed(self.comments))
+        while stack:
+            node = stack.pop()
+            yield node
+            if node.children:
+                stack.extend(reversed(node.children))
 
     def comment_count(self) -> int:
         return sum(1 for _ in self.walk())

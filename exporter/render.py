@@ -7,15 +7,18 @@ from the page goes through :func:`esc`, which also strips characters XML forbids
 
 A chapter document is ``head + rows + tail``, concatenated; :func:`row_bytes` and
 :func:`shell_bytes` measure exactly those pieces so that the layout can keep each file under
-its byte budget without guessing.
+its byte budget without guessing. Each row is rendered once: the layout measures the same
+markup that the chapter then holds, with its link targets filled in (see :func:`_markup`).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
-from functools import partial
+from functools import lru_cache, partial
+from typing import NamedTuple
 
 from exporter.clean import strip_xml_illegal as xml_text
 from exporter.layout import (
@@ -60,25 +63,35 @@ def book_title(thread: Thread) -> str:
 
 def utc(moment: datetime) -> datetime:
     """The same instant in UTC; a naive time (which parsers should not produce) is taken as UTC."""
+    if moment.tzinfo is timezone.utc:
+        return moment
     if moment.tzinfo is None:
         return moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc)
 
 
+_ISO = "%04d-%02d-%02dT%02d:%02d:%02dZ"
+_HUMAN = "%d %s %d, %02d:%02d UTC"
+_TIME = f'<time datetime="{_ISO}">{_HUMAN}</time>'
+
+
 def iso(moment: datetime) -> str:
     """``2026-11-10T09:02:00Z``: what ``datetime`` attributes and OPF dates want."""
     m = utc(moment)
-    return f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}Z"
+    return _ISO % (m.year, m.month, m.day, m.hour, m.minute, m.second)
 
 
 def human_date(moment: datetime) -> str:
     """``10 Nov 2026, 09:02 UTC``: fixed English form, independent of the machine's locale."""
     m = utc(moment)
-    return f"{m.day} {_MONTHS[m.month - 1]} {m.year}, {m.hour:02d}:{m.minute:02d} UTC"
+    return _HUMAN % (m.day, _MONTHS[m.month - 1], m.year, m.hour, m.minute)
 
 
 def time_html(moment: datetime) -> str:
-    return f'<time datetime="{iso(moment)}">{human_date(moment)}</time>'
+    """Both forms in one ``<time>``, formatted at once (every comment header has one)."""
+    m = utc(moment)
+    day = (m.year, m.month, m.day, m.hour, m.minute, m.second)
+    return _TIME % (*day, m.day, _MONTHS[m.month - 1], m.year, m.hour, m.minute)
 
 
 def is_rtl(lang: str) -> bool:
@@ -86,7 +99,13 @@ def is_rtl(lang: str) -> bool:
 
 
 def name_html(comment: Comment) -> str:
-    return f"<bdi>{esc(one_line(display_name(comment)))}</bdi>"
+    return _name_markup(display_name(comment))
+
+
+@lru_cache(maxsize=4096)
+def _name_markup(name: str) -> str:
+    """Cached: a thread's few hundred names each head many comments and replies to them."""
+    return f"<bdi>{esc(one_line(name))}</bdi>"
 
 
 def count_words(n: int, one: str, many: str) -> str:
@@ -122,6 +141,8 @@ def document(title: str, body: str, *, lang: str, body_class: str) -> bytes:
 
 
 def badges_html(comment: Comment) -> str:
+    if not (comment.is_op or comment.is_moderator or comment.is_admin or comment.distinguished):
+        return ""  # most comments: no badge
     words = [
         word
         for word, flag in (
@@ -136,52 +157,51 @@ def badges_html(comment: Comment) -> str:
     return "".join(f' <span class="badge">{w}</span>' for w in words)
 
 
-def _meta(comment: Comment) -> list[str]:
-    """Score, date and edited marker: only what the page carried."""
-    out: list[str] = []
+def _meta(comment: Comment, parts: list[str]) -> None:
+    """Score, date and edited marker, added to ``parts``: only what the page carried."""
     if comment.score is not None:
-        out.append(f'<span class="score">{count_words(comment.score, "point", "points")}</span>')
+        parts.append(f'<span class="score">{count_words(comment.score, "point", "points")}</span>')
     if comment.created is not None:
-        out.append(time_html(comment.created))
+        parts.append(time_html(comment.created))
     elif comment.created_text:
-        out.append(f'<span class="when">{esc(one_line(comment.created_text))}</span>')
+        parts.append(f'<span class="when">{esc(one_line(comment.created_text))}</span>')
     if isinstance(comment.edited, datetime):
-        out.append(f'<span class="edited">edited {time_html(comment.edited)}</span>')
+        parts.append(f'<span class="edited">edited {time_html(comment.edited)}</span>')
     elif comment.edited:
-        out.append('<span class="edited">edited</span>')
-    return out
+        parts.append('<span class="edited">edited</span>')
 
 
-def _header(row: Row, comment: Comment, href: Href) -> str:
+def _header(row: Row, comment: Comment) -> str:
+    """The header line, its link targets left open (see :func:`_target`)."""
     first = f'<span class="author">{name_html(comment)}</span>{badges_html(comment)}'
     if comment.number is not None:
         first = f'<span class="num">#{comment.number}</span> {first}'
-    mark = one_line(comment.threadmark or "")
+    mark = one_line(comment.threadmark) if comment.threadmark else ""
     if mark:
         first += f' <span class="threadmark">{esc(mark)}</span>'
     parts = [first]
     if row.parent is not None and row.parent_anchor is not None:
         parts.append(
-            f'<span class="reply">↳ <a href="{esc(href(row.parent_anchor))}">'
+            f'<span class="reply">↳ <a href="{_target(row.parent_anchor)}">'
             f"{name_html(row.parent)}</a></span>"
         )
-    answers = _reply_to(row, comment, href)
+    answers = _reply_to(row, comment)
     if answers:
         parts.append(answers)
     if row.depth >= DEPTH_CAP:
         parts.append(f'<span class="level">level {row.depth}</span>')
-    parts += _meta(comment)
-    jumps = [
-        f'<a href="{esc(href(anchor))}">{word}</a>'
-        for anchor, word in ((row.next_anchor, "next"), (row.next_thread_anchor, "next thread"))
-        if anchor is not None
-    ]
-    if jumps:
+    _meta(comment, parts)
+    if row.next_anchor is not None or row.next_thread_anchor is not None:
+        jumps = [
+            f'<a href="{_target(anchor)}">{word}</a>'
+            for anchor, word in ((row.next_anchor, "next"), (row.next_thread_anchor, "next thread"))
+            if anchor is not None
+        ]
         parts.append(f'<span class="nav">{" · ".join(jumps)}</span>')
     return '<p class="h">' + " · ".join(parts) + "</p>\n"
 
 
-def _reply_to(row: Row, comment: Comment, href: Href) -> str:
+def _reply_to(row: Row, comment: Comment) -> str:
     """Flat forums: "replying to #12 alice", a link when that post is in the book. The
     post's own number and name win over what the quote said (it may have been renamed)."""
     target = row.reply_target
@@ -196,7 +216,7 @@ def _reply_to(row: Row, comment: Comment, href: Href) -> str:
         words.append(f"<bdi>{esc(one_line(name))}</bdi>")
     label = " ".join(words) or "another post"
     if row.reply_anchor is not None:
-        label = f'<a href="{esc(href(row.reply_anchor))}">{label}</a>'
+        label = f'<a href="{_target(row.reply_anchor)}">{label}</a>'
     return f'<span class="reply-to">replying to {label}</span>'
 
 
@@ -208,7 +228,7 @@ def _body(comment: Comment, body: str | None) -> str:
     elif comment.deleted:
         out = '<p class="gone">[deleted by its author]</p>\n'
     text = comment.body_html if body is None else body
-    if text.strip():
+    if text and not text.isspace():  # some text (unlike strip(), copies no body)
         out += f'<div class="body" dir="auto">{text}</div>\n'
     return out
 
@@ -230,23 +250,25 @@ def stub_text(row: Row) -> str:
     )
 
 
-def row_html(row: Row, href: Href) -> str:
-    """One block of a chapter: a comment ``<article>``, the post, or a stub note."""
+def _row_parts(row: Row) -> tuple[str, str]:
+    """One block of a chapter (a comment ``<article>``, the post, or a stub note) in two
+    parts: its start and header, with link targets left open, and the rest (subject, body,
+    end), which holds the page's own markup and therefore no open target."""
     depth_class = f"d{min(row.depth, DEPTH_CAP)}"
     if row.kind == "more":
-        return f'<p class="more {depth_class}" id="{row.anchor}">{stub_text(row)}</p>\n'
+        return f'<p class="more {depth_class}" id="{row.anchor}">{stub_text(row)}</p>\n', ""
     comment = row.comment
     assert comment is not None, "a comment row carries its comment"
     cls = "post" if row.kind == "post" else f"c {depth_class}"
     if row.part > 1:
         header = f'<p class="h">{name_html(comment)} (continued)</p>\n'
     else:
-        header = _header(row, comment, href)
+        header = _header(row, comment)
     body = _body(comment, row.body) if row.part <= 1 else _body_part(row)
-    subject = one_line(comment.subject or "")
+    subject = one_line(comment.subject) if comment.subject else ""
     if subject and row.part <= 1:
         body = f'<p class="subject">{esc(subject)}</p>\n{body}'
-    return f'<article class="{cls}" id="{row.anchor}">\n{header}{body}</article>\n'
+    return f'<article class="{cls}" id="{row.anchor}">\n{header}', f"{body}</article>\n"
 
 
 def _body_part(row: Row) -> str:
@@ -261,10 +283,70 @@ def _placeholder_href(anchor: str) -> str:
     return f"{PLACEHOLDER_FILE}#{anchor}"
 
 
+# --- each row rendered once ---------------------------------------------------------------------
+#
+# The layout measures every row before it knows which file each comment lands in, and the
+# chapter then holds the very same markup: a row is rendered once, with its link targets left
+# open as "\x00anchor\x00", and the targets are filled in when its chapter is written. The
+# marker cannot come from the page: all page text in the marked part goes through esc(), which
+# strips NUL (XML forbids it); bodies are not escaped, so they stay outside the marked part.
+
+_OPEN = "\x00"
+
+
+def _target(anchor: str) -> str:
+    """A link target left open, filled in by :func:`_joined`."""
+    return f"{_OPEN}{anchor}{_OPEN}"
+
+
+class _Markup(NamedTuple):
+    start: tuple[str, ...]
+    """The row's start and header: markup and open link targets in turn (markup, anchor,
+    markup, ..., markup)."""
+    rest: str
+    """Subject, body and end: no link to fill in."""
+    size: int
+    """Bytes once filled in: links always name a file, and all comment files have names of
+    the same length, so measuring with a placeholder file is exact."""
+
+
+_MARKUP: weakref.WeakKeyDictionary[Row, _Markup] = weakref.WeakKeyDictionary()
+"""Each row's markup for as long as the row lives (rows compare by identity, see ``Row``)."""
+
+
+def _joined(pieces: Sequence[str], href: Href) -> str:
+    """The markup with its links filled in. A target is the book's own file name and an XML
+    id (``rows.assign_anchors``): nothing in it needs escaping."""
+    if len(pieces) == 1:
+        return pieces[0]
+    filled = list(pieces)
+    filled[1::2] = [href(anchor) for anchor in pieces[1::2]]
+    return "".join(filled)
+
+
+def _utf8_bytes(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode())
+
+
+def _markup(row: Row) -> _Markup:
+    markup = _MARKUP.get(row)
+    if markup is None:
+        start, rest = _row_parts(row)
+        pieces = tuple(start.split(_OPEN))
+        size = _utf8_bytes(_joined(pieces, _placeholder_href)) + _utf8_bytes(rest)
+        markup = _MARKUP[row] = _Markup(pieces, rest, size)
+    return markup
+
+
+def row_html(row: Row, href: Href) -> str:
+    """One block of a chapter: a comment ``<article>``, the post, or a stub note."""
+    markup = _markup(row)
+    return _joined(markup.start, href) + markup.rest
+
+
 def row_bytes(row: Row) -> int:
-    """Exact size of :func:`row_html`: links always name a file, and all comment files have
-    names of the same length, so measuring with a placeholder file is exact."""
-    return len(row_html(row, _placeholder_href).encode())
+    """Exact size of :func:`row_html` in the book, whichever chapter file the row lands in."""
+    return _markup(row).size
 
 
 # --- chapters -----------------------------------------------------------------------------------
@@ -295,7 +377,7 @@ def shell_bytes(head: ChapterHead, *, lang: str) -> int:
 def chapter_document(chapter: Chapter, plan: BookPlan, *, lang: str) -> bytes:
     """A post or comment chapter as it goes into the book."""
     top, tail = _shell(chapter.head, lang, plan.href)
-    rows = "".join(row_html(row, plan.href) for row in chapter.rows)
+    rows = "".join([row_html(row, plan.href) for row in chapter.rows])
     return (top + rows + tail).encode()
 
 

@@ -22,12 +22,14 @@ POST_ANCHOR = "post"
 """XML id of the opening post's block."""
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Row:
     """One block of a chapter body, in reading order: the post, a comment, or a stub note.
 
     Not compared or printed by value: a ``Comment`` holds its whole subtree, and comparing
-    or repr-ing a 3,000-deep chain would recurse.
+    or repr-ing a 3,000-deep chain would recurse. Never changed once made (a changed row is a
+    new one, ``dataclasses.replace``): the renderer keeps each row's markup. Not declared
+    frozen only because a frozen dataclass takes five times as long to make, once per comment.
     """
 
     kind: RowKind
@@ -72,6 +74,10 @@ def display_name(comment: Comment) -> str:
     return "[unknown]"
 
 
+def _escaped(unsafe: re.Match[str]) -> str:
+    return f"_{ord(unsafe.group()):x}"
+
+
 def assign_anchors(thread: Thread) -> dict[int, str]:
     """Map ``id(comment)`` to an XML id (``c-`` + the sanitised page id), unique in the book.
 
@@ -83,7 +89,7 @@ def assign_anchors(thread: Thread) -> dict[int, str]:
     for comment in thread.walk():
         if id(comment) in anchors:
             continue
-        safe = _ID_UNSAFE.sub(lambda m: f"_{ord(m.group()):x}", comment.id)[:_MAX_ID_CHARS]
+        safe = _ID_UNSAFE.sub(_escaped, comment.id)[:_MAX_ID_CHARS]
         anchor, n = f"c-{safe}", 1
         while anchor in used:
             n += 1
@@ -94,7 +100,6 @@ def assign_anchors(thread: Thread) -> dict[int, str]:
 
 
 _TAG = re.compile(r"<[^>]*>|<[^>]*$")
-_SPACE = re.compile(r"\s+")
 
 
 _QUOTE = re.compile(r"<blockquote\b.*?</blockquote>", re.S)
@@ -104,9 +109,9 @@ def first_words(body_html: str, *, words: int = 8, max_chars: int = 60) -> str:
     """The opening words of a body as plain text, for TOC labels: the comment's own words,
     not those of a post it quotes first (as forum replies do), when it has any."""
     head = body_html[:4000]
-    own = _QUOTE.sub(" ", head)
-    text = html.unescape(_TAG.sub(" ", own if _TAG.sub("", own).strip() else head))
-    picked = _SPACE.sub(" ", text).strip().split(" ")[:words]
+    own = _TAG.sub(" ", _QUOTE.sub(" ", head))
+    text = html.unescape(own if own.strip() else _TAG.sub(" ", head))
+    picked = text.split()[:words]
     out = " ".join(picked)
     if len(out) > max_chars:
         out = out[: max_chars - 1].rstrip() + "…"
@@ -119,12 +124,16 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def comment_label(comment: Comment, replies: int) -> str:
-    """TOC label of a top-level comment: author, first words, reply count."""
+def opening_words(comment: Comment) -> str:
+    """How a top-level comment starts, for the TOC and the thread map."""
     if comment.removed or comment.deleted:
-        words = "[removed]" if comment.removed else "[deleted]"
-    else:
-        words = first_words(comment.body_html) or "(no text)"
+        return "[removed]" if comment.removed else "[deleted]"
+    return first_words(comment.body_html) or "(no text)"
+
+
+def comment_label(comment: Comment, replies: int, words: str) -> str:
+    """TOC label of a top-level comment: author, first words (:func:`opening_words`), reply
+    count."""
     if comment.number is not None and not replies:
         # A forum post: its number is how it is known, and replies are not nested under it.
         return f"#{comment.number} {display_name(comment)}: {words}"
@@ -156,9 +165,11 @@ def _tree_rows(
     """One top-level thread in reading order; a stub note follows the last descendant of its
     parent. Iterative: a 'leave' marker on the stack says when a subtree is finished."""
     rows: list[Row] = []
-    stack: list[tuple[Comment, Comment | None, int, bool]] = [(root, None, 0, False)]
+    stack: list[tuple[Comment, Comment | None, str | None, int, bool]] = [
+        (root, None, None, 0, False)
+    ]
     while stack:
-        node, parent, depth, leaving = stack.pop()
+        node, parent, parent_anchor, depth, leaving = stack.pop()
         if leaving:
             for stub in stubs.pop(node.id, []):
                 rows.append(Row("more", next(next_stub), depth + 1, missing=stub.count, stub=stub))
@@ -166,24 +177,27 @@ def _tree_rows(
         if id(node) in seen:  # a comment listed twice (a parser bug) is shown once, no loop
             continue
         seen.add(id(node))
+        anchor = anchors[id(node)]
         rows.append(
             Row(
                 "comment",
-                anchors[id(node)],
+                anchor,
                 depth,
                 comment=node,
                 parent=parent,
-                parent_anchor=anchors[id(parent)] if parent is not None else None,
+                parent_anchor=parent_anchor,
             )
         )
-        stack.append((node, parent, depth, True))
-        stack.extend((child, node, depth + 1, False) for child in reversed(node.children))
+        if stubs:  # only a stub note needs to know where a subtree ends
+            stack.append((node, parent, parent_anchor, depth, True))
+        if node.children:
+            stack.extend([(kid, node, anchor, depth + 1, False) for kid in reversed(node.children)])
     return rows
 
 
 def thread_units(thread: Thread, anchors: Mapping[int, str]) -> list[list[Row]]:
     """Rows grouped by top-level comment; stubs without a known parent join the last group."""
-    known = {c.id for c in thread.walk()}
+    known = {c.id for c in thread.walk()} if thread.missing else set()
     under, at_end = _stubs_by_parent(thread, known)
     stub_ids = (f"m{n}" for n in itertools.count(1))
     seen: set[int] = set()
@@ -237,8 +251,11 @@ def link_rows(
     "next" that goes where "next thread" goes: a comment without replies gets no "next", a
     flat forum thread no links at all.
     """
-    targets = _reply_targets(thread, anchors)
     flat = [row for unit in units for row in unit]
+    answers = any(row.comment is not None and row.comment.reply_to for row in flat)
+    if not (answers or nav):
+        return [list(unit) for unit in units]  # no row gets a link
+    targets = _reply_targets(thread, anchors) if answers else {}
     skip: dict[int, str] = {}
     after: dict[int, str] = {}
     nearest: dict[int, str] = {}

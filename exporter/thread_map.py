@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exporter import render
-from exporter.layout import BookPlan, TocEntry
+from exporter.layout import BookPlan, TocEntry, TopComment
 from exporter.model import Comment
-from exporter.rows import Row, display_name, first_words, subtree_stats
+from exporter.rows import display_name
 
 MIN_TOP_LEVEL = 2
 """Fewer top-level comments than this: no map."""
@@ -37,21 +37,6 @@ def _file_name(part: int) -> str:
     return "map.xhtml" if part == 1 else f"map-{part}.xhtml"
 
 
-def _top_rows(plan: BookPlan) -> list[Row]:
-    return [
-        row
-        for chapter in plan.comment_chapters
-        for row in chapter.rows
-        if row.kind == "comment" and row.depth == 0 and row.part <= 1 and row.comment is not None
-    ]
-
-
-def _words(comment: Comment) -> str:
-    if comment.removed or comment.deleted:
-        return "[removed]" if comment.removed else "[deleted]"
-    return first_words(comment.body_html) or "(no text)"
-
-
 def _name(comment: Comment) -> str:
     name = render.one_line(display_name(comment))
     if len(name) > _NAME_CHARS:
@@ -59,24 +44,22 @@ def _name(comment: Comment) -> str:
     return f"<bdi>{render.esc(name)}</bdi>"
 
 
-def _counts(comment: Comment) -> str:
-    replies, deepest = subtree_stats(comment)
-    if not replies:
+def _counts(top: TopComment) -> str:
+    if not top.replies:
         return "no replies"
-    levels = "1 level" if deepest == 1 else f"{deepest} levels"
-    return f"{replies} {'reply' if replies == 1 else 'replies'}, {levels} deep"
+    levels = "1 level" if top.deepest == 1 else f"{top.deepest} levels"
+    return f"{top.replies} {'reply' if top.replies == 1 else 'replies'}, {levels} deep"
 
 
-def map_line(index: int, row: Row, plan: BookPlan, *, flat: bool) -> str:
+def map_line(index: int, top: TopComment, plan: BookPlan, *, flat: bool) -> str:
     """One line: "3. alice — How it starts… (12 replies, 4 levels deep)". A flat forum
     thread shows the post's own "#12" and no reply counts (every line would say none)."""
-    comment = row.comment
-    assert comment is not None, "a comment row carries its comment"
+    comment = top.comment
     number = f"#{comment.number}" if flat and comment.number is not None else f"{index}."
-    counts = "" if flat else f' <span class="tm-n">({_counts(comment)})</span>'
+    counts = "" if flat else f' <span class="tm-n">({_counts(top)})</span>'
     return (
-        f'<p class="tm"><a href="{render.esc(plan.href(row.anchor))}">{number} '
-        f"{_name(comment)}</a> {render.esc(render.one_line(_words(comment)))}{counts}</p>\n"
+        f'<p class="tm"><a href="{render.esc(plan.href(top.row.anchor))}">{number} '
+        f"{_name(comment)}</a> {render.esc(render.one_line(top.words))}{counts}</p>\n"
     )
 
 
@@ -94,11 +77,11 @@ def _heading(part: int) -> tuple[str, str]:
 def thread_map(plan: BookPlan, *, lang: str) -> list[MapFile]:
     """The map's documents, each within ``plan.max_chapter_bytes``; empty when the thread
     has fewer than ``MIN_TOP_LEVEL`` top-level comments."""
-    rows = _top_rows(plan)
-    if len(rows) < MIN_TOP_LEVEL:
+    tops = plan.top_comments
+    if len(tops) < MIN_TOP_LEVEL:
         return []
-    flat = all(not row.comment.children for row in rows if row.comment is not None)
-    lines = [map_line(n, row, plan, flat=flat) for n, row in enumerate(rows, start=1)]
+    flat = all(not top.comment.children for top in tops)
+    lines = [map_line(n, top, plan, flat=flat) for n, top in enumerate(tops, start=1)]
     files: list[MapFile] = []
     part, start = 1, 0
     while start < len(lines):

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from exporter.images import left_out_lines
-from exporter.model import Thread
+from exporter.model import Comment, Thread
 from exporter.render import (
     badges_html,
     book_title,
@@ -26,25 +26,21 @@ from exporter.render import (
 from exporter.rows import subtree_stats
 
 
-def _participants(thread: Thread) -> int:
-    people = {
-        (c.author_id or c.author or "").strip()
-        for c in ([thread.post] if thread.post else []) + list(thread.walk())
-    }
+def _participants(everyone: Sequence[Comment]) -> int:
+    people = {(c.author_id or c.author or "").strip() for c in everyone}
     people.discard("")
     return len(people)
 
 
-def _span(thread: Thread) -> str | None:
+def _span(everyone: Sequence[Comment]) -> str | None:
     """First and last comment dates (the post counts as the first): how long it ran."""
-    times = sorted(
-        utc(c.created)
-        for c in ([thread.post] if thread.post else []) + list(thread.walk())
-        if c.created is not None
-    )
-    if len(times) < 2 or times[0] == times[-1]:
+    times = [utc(c.created) for c in everyone if c.created is not None]
+    if len(times) < 2:
         return None
-    return f"From {time_html(times[0])} to {time_html(times[-1])}"
+    first, last = min(times), max(times)
+    if first == last:
+        return None
+    return f"From {time_html(first)} to {time_html(last)}"
 
 
 def _deepest(thread: Thread) -> int:
@@ -58,10 +54,11 @@ def _stats(thread: Thread) -> list[str]:
     """The numbers a reader wants before starting: how many, by how many people, over what
     time, how deep, and what the saved page itself lacked (a filter's omissions are the
     ``left_out`` lines)."""
-    count = thread.comment_count()
-    people = count_words(_participants(thread), "participant", "participants")
-    out = [f"{count_words(count, 'comment', 'comments')} by {people}"]
-    span = _span(thread)
+    comments = list(thread.walk())
+    everyone = [thread.post, *comments] if thread.post else comments
+    people = count_words(_participants(everyone), "participant", "participants")
+    out = [f"{count_words(len(comments), 'comment', 'comments')} by {people}"]
+    span = _span(everyone)
     if span:
         out.append(span)
     deepest = _deepest(thread)

@@ -184,6 +184,12 @@ def test_first_words() -> None:
     assert first_words("<p>" + "x" * 100 + "</p>") == "x" * 59 + "…"
     assert first_words("<p>cut <a href='") == "cut"
     assert first_words("") == ""
+    assert first_words(" <p> \n</p> ") == ""
+    # Any Unicode space separates words, entities included (no-break, em space).
+    assert first_words("<p>a&nbsp;b\u2003c\u3000d&#8203;e</p>") == "a b c d\u200be"
+    # The comment's own words, not those of the post it quotes first; the quote when alone.
+    assert first_words("<blockquote><p>q1 q2</p></blockquote><p>own</p>") == "own"
+    assert first_words("<blockquote><p>q1 q2</p></blockquote>") == "q1 q2"
 
 
 def test_plans_are_deterministic() -> None:
