@@ -192,7 +192,7 @@ def _rewrite(root: etree._Element, base_url: str | None) -> None:
         if tag == "a":
             href = safe_link(el.get("href"), base_url)
             if href is None:
-                _unwrap(el)
+                drop_tag(el)
             else:
                 el.set("href", href)
         elif tag == "img":
@@ -256,14 +256,14 @@ def _cap_depth(root: etree._Element) -> None:
         if level > MAX_DEPTH:
             deep.append(el)
     for el in reversed(deep):
-        _unwrap(el)
+        drop_tag(el)
 
 
 def _drop_empty_blocks(root: etree._Element) -> None:
     """Remove the empty paragraphs that stripped forms and widgets leave behind."""
     for el in list(root.iter("p", "div", "span")):
         if el is not root and len(el) == 0 and not (el.text or "").strip():
-            _unwrap(el)
+            drop_tag(el)
 
 
 # --- content model: what XHTML allows where ------------------------------------------------------
@@ -347,7 +347,7 @@ def _fix_content_model(root: etree._Element, safe: str) -> None:
             continue
         tag = el.tag
         if tag == "a" and any(a.tag == "a" for a in el.iterancestors()):
-            _unwrap(el)  # a link in a link: the outer one wins, the words stay
+            drop_tag(el)  # a link in a link: the outer one wins, the words stay
             continue
         if tag in {"ul", "ol"}:
             _wrap_in_items(el)
@@ -461,11 +461,12 @@ def _valid_table(table: etree._Element) -> bool:
     return all(_only_elements(r) and all(c.tag in {"td", "th"} for c in r) for r in rows)
 
 
-def _unwrap(el: etree._Element) -> None:
+def drop_tag(el: etree._Element) -> None:
     """Remove ``el``'s tag, keeping its text, children and tail in place (``lxml.html``'s
-    ``drop_tag``, for plain etree elements)."""
+    ``drop_tag``, for plain etree elements); a parentless element stays as it is."""
     parent = el.getparent()
-    assert parent is not None
+    if parent is None:
+        return
     previous = el.getprevious()
     if el.text:
         if previous is None:

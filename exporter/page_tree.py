@@ -148,6 +148,21 @@ def strings(el: Element) -> list[str]:
     return [piece for piece in el.itertext() if isinstance(piece, str)]
 
 
+def drop_tree(el: Element) -> None:
+    """Remove ``el`` with its children and text; its tail joins the text before it
+    (``lxml.html``'s ``drop_tree``, for plain etree elements)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
+
+
 def first(xpath: etree.XPath, root: Element) -> Element | None:
     """The first element a compiled XPath finds, or None (its result type is a wide union)."""
     found = xpath(root)

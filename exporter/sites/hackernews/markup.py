@@ -17,7 +17,7 @@ from lxml import etree
 
 from ...clean import clean_html, join_url, strip_xml_illegal
 from ...dates import parse_iso
-from ...page_tree import Element
+from ...page_tree import Element, drop_tree
 from ..numbers import read_int
 
 BASE_URL = "https://news.ycombinator.com/"
@@ -97,20 +97,6 @@ def points(text: str) -> int | None:
 _KEEP_EMPTY = frozenset({"br", "img", "hr", "td", "th"}) | _BLOCKS
 
 
-def drop(el: Element) -> None:
-    """Remove ``el`` and its subtree, keeping the text that follows it (its tail)."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is None:
-            parent.text = (parent.text or "") + el.tail
-        else:
-            previous.tail = (previous.tail or "") + el.tail
-    parent.remove(el)
-
-
 def _is_empty_leaf(el: Element) -> bool:
     """An element without element children whose text is only spaces (XPath's
     ``not(*) and not(normalize-space())``): a comment inside does not count as content."""
@@ -132,7 +118,7 @@ def _tidy(container: Element) -> None:
         if el.tag not in _KEEP_EMPTY and _is_empty_leaf(el)
     ]
     for el in empty:
-        drop(el)
+        drop_tree(el)
     for para in container.iter("p"):  # written back only when trimmed: most are not
         text = para.text
         if len(para):
@@ -150,7 +136,7 @@ def drop_reply_links(container: Element) -> None:
     """Remove the "reply" block, which the pre-2020 markup put inside the body itself."""
     found = container.iterdescendants(etree.Element)
     for el in [el for el in found if "reply" in class_names(el)]:
-        drop(el)
+        drop_tree(el)
 
 
 def body_html(container: Element) -> str:

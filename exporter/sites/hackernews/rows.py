@@ -16,11 +16,10 @@ from functools import lru_cache
 from lxml import etree
 
 from ...model import Comment
-from ...page_tree import Element
+from ...page_tree import Element, drop_tree
 from ..numbers import read_int
 from .markup import (
     class_names,
-    drop,
     is_colour_class,
     item_id_from_href,
     item_url,
@@ -162,7 +161,7 @@ def _read_body(comment: Comment, parts: _Parts, row: Element) -> None:
     # without a second walk: the row's walk found them).
     inside = [el for el in parts.replies if _within(el, body, row)]
     for el in inside:
-        drop(el)
+        drop_tree(el)
     raw = raw_text(body)
     shown = one_line(raw) if "[" in raw else ""  # no bracket, no mark: most bodies
     if shown == _DELETED:

@@ -20,9 +20,9 @@ from itertools import takewhile
 
 from lxml import etree
 
-from ...clean import clean_html, url_host
-from ...page_tree import Element
-from .markup import ClassIndex, absolute, classes, drop_tag, drop_tree, elements, text_of
+from ...clean import clean_html, drop_tag, url_host
+from ...page_tree import Element, drop_tree
+from .markup import ClassIndex, absolute, classes, elements, text_of
 
 _POST_SOURCE = re.compile(r"^\s*post\s*:\s*(\d+)\s*$")
 _GOTO_POST = re.compile(r"(?:goto/post\?id=|posts/|#post-)(\d+)")

@@ -118,43 +118,6 @@ def text_of(el: Element | None) -> str:
     return " ".join(strip_xml_illegal(str(_STRING(el))).split())
 
 
-def drop_tree(el: Element) -> None:
-    """Remove ``el`` with its children and text; its tail joins the text before it."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is None:
-            parent.text = (parent.text or "") + el.tail
-        else:
-            previous.tail = (previous.tail or "") + el.tail
-    parent.remove(el)
-
-
-def drop_tag(el: Element) -> None:
-    """Remove the tag alone: its text, children and tail stay where they were."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    previous = el.getprevious()
-    if el.text:
-        if previous is None:
-            parent.text = (parent.text or "") + el.text
-        else:
-            previous.tail = (previous.tail or "") + el.text
-    if el.tail:
-        if len(el):
-            last = el[-1]
-            last.tail = (last.tail or "") + el.tail
-        elif previous is None:
-            parent.text = (parent.text or "") + el.tail
-        else:
-            previous.tail = (previous.tail or "") + el.tail
-    index = parent.index(el)
-    parent[index : index + 1] = list(el)
-
-
 def head_link(root: Element, rel: str) -> str | None:
     for link in elements(root, "link"):
         if rel in str(link.get("rel") or "").lower().split():

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ...model import Comment
-from ...page_tree import Element
+from ...page_tree import Element, drop_tree
 from ..numbers import read_int
 from .bbcode import attachment_html, body_html
 from .markup import (
@@ -24,7 +24,6 @@ from .markup import (
     absolute,
     base_href,
     classes,
-    drop_tree,
     elements,
     first_of,
     head_link,
