@@ -61,12 +61,18 @@ class Comment:
 
     def walk(self) -> Iterator[Comment]:
         """This comment, then its replies depth-first in page order (no recursion)."""
-        stack: list[Comment] = [self]
-        while stack:
-            node = stack.pop()
-            yield node
-            if node.children:  # most comments have no replies
-                stack.extend(reversed(node.children))
+        return walk_forest([self])
+
+
+def walk_forest(roots: list[Comment]) -> Iterator[Comment]:
+    """Each root, then its replies, depth-first in page order: one stack for the whole
+    forest (no recursion, and no generator per root for every comment to pass through)."""
+    stack = list(reversed(roots))
+    while stack:
+        node = stack.pop()
+        yield node
+        if node.children:  # most comments have no replies
+            stack.extend(reversed(node.children))
 
 
 StubReason = Literal["not_in_page", "too_deep"]
@@ -134,14 +140,8 @@ class Thread:
     says so (``images.left_out_lines``)."""
 
     def walk(self) -> Iterator[Comment]:
-        """Every comment (not the post) depth-first in page order. One stack for the whole
-        forest, not ``yield from`` each root's walk: every comment passes one generator."""
-        stack: list[Comment] = list(reversed(self.comments))
-        while stack:
-            node = stack.pop()
-            yield node
-            if node.children:
-                stack.extend(reversed(node.children))
+        """Every comment (not the post) depth-first in page order."""
+        return walk_forest(self.comments)
 
     def comment_count(self) -> int:
         return sum(1 for _ in self.walk())
