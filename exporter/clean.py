@@ -15,6 +15,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 import nh3
 from lxml import etree
 
+from .content_model import drop_tag, fix_content_model
 from .image_refs import clean_img
 
 # Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF), and
@@ -54,6 +55,14 @@ _VALID_VALUES = {
 # Characters a URL may not hold as they are (RFC 3986 / WHATWG), and a "%" that starts no escape.
 _URL_UNSAFE = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f]|%(?![0-9A-Fa-f]{2})')
 _BAD_HOST = re.compile(r"[\x00-\x20#%/<>?@\[\\\]^|]")
+# An address ``_resolve_link`` returns unchanged: http(s), a host name, and only characters a URL
+# holds as they are; no ";" (path parameters) and no empty query or fragment, which ``urljoin``
+# would drop, and no second "#", which ``_escape_url`` would encode.
+_URL_CHAR = r"(?:[-A-Za-z0-9._~!$&'()*+,=:@/]|%[0-9A-Fa-f]{2})"
+_PLAIN_WEB_URL = re.compile(
+    rf"https?://[A-Za-z0-9][-A-Za-z0-9.]*(?::[0-9]{{1,5}})?(?:/{_URL_CHAR}*)?"
+    rf"(?:\?(?:{_URL_CHAR}|\?)+)?(?:#(?:{_URL_CHAR}|\?)+)?"
+)
 
 
 def split_url(url: str) -> SplitResult | None:
@@ -80,8 +89,10 @@ def url_host(url: str | None) -> str | None:
 
 
 def strip_xml_illegal(text: str) -> str:
-    """Remove the characters no XML document may contain (they would make the book invalid)."""
-    return _XML_ILLEGAL.sub("", text)
+    """Remove the characters no XML document may contain (they would make the book invalid).
+    Every one of them is unprintable to Python, so a printable string (a name, a title, a line:
+    most strings) is returned after one C-level test, without the slower regular expression."""
+    return text if text.isprintable() else _XML_ILLEGAL.sub("", text)
 
 
 def clean_html(fragment: str, base_url: str | None = None) -> str:
@@ -100,8 +111,8 @@ def clean_html(fragment: str, base_url: str | None = None) -> str:
     _check_values(root, safe)
     _rewrite(root, base_url)
     _drop_empty_blocks(root)
-    _cap_depth(root)
-    _fix_content_model(root, safe)
+    _cap_depth(root, safe)
+    fix_content_model(root, safe)
     return _serialise_children(root)
 
 
@@ -119,15 +130,19 @@ def _sanitiser() -> nh3.Cleaner:
     )
 
 
+_PARSER = etree.HTMLParser(huge_tree=True)
+"""One parser for every body (building one per body added a third to the parse). lxml locks a
+parser while it parses, so threads that share it take turns."""
+
+
 def _parse_fragment(safe: str) -> etree._Element:
     """The sanitised markup as the children of a ``<div>`` (the parsed page's ``<body>``,
     renamed; its blank leading text dropped, as ``lxml.html.fragment_fromstring`` does), with
     plain etree elements: ``lxml.html``'s asked Python for the class of every element touched.
-    ``huge_tree``: libxml2's default parser silently drops everything nested past 255 levels."""
-    parser = etree.HTMLParser(huge_tree=True)
-    root = etree.fromstring(f"<html><body>{safe}</body></html>", parser).find("body")
-    if root is None:  # libxml2 always builds a body for this markup; never happens
-        return etree.Element("div")
+    ``huge_tree``: libxml2's default parser silently drops everything nested past 255 levels.
+    The body is the only child libxml2 builds for this markup (``find``, in Python, cost half
+    as much as the parse)."""
+    root = etree.fromstring(f"<html><body>{safe}</body></html>", _PARSER)[0]
     root.tag = "div"
     if root.text is not None and not root.text.strip():
         root.text = None
@@ -167,7 +182,7 @@ def markdown_to_html(source: str, base_url: str | None = None) -> str:
     return clean_html(md.render(source), base_url)
 
 
-_REWRITTEN = ("a", "img", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6")
+_REWRITTEN = frozenset({"a", "img", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6"})
 _VALUE_MARK = re.compile(" (?:" + "|".join(_VALID_VALUES) + ')="')
 
 
@@ -187,7 +202,7 @@ def _check_values(root: etree._Element, safe: str) -> None:
 
 def _rewrite(root: etree._Element, base_url: str | None) -> None:
     """Adapt the sanitised tree to e-readers: safe links, no remote images, nothing hidden."""
-    for el in list(root.iter(*_REWRITTEN)):
+    for el in _descendants(root, _REWRITTEN):
         tag = el.tag
         if tag == "a":
             href = safe_link(el.get("href"), base_url)
@@ -214,8 +229,19 @@ def safe_link(url: str | None, base_url: str | None = None) -> str | None:
     """``url`` (resolved against ``base_url``) as a link the book may hold: http, https or
     mailto, percent-encoded where needed; None for anything else (``javascript:``, ``data:``,
     an in-page anchor, a local path, an address that cannot be parsed). The caller escapes it
-    for the attribute it goes in."""
+    for the attribute it goes in.
+
+    Most links are ordinary web addresses, each a different one: those are known to come out
+    of ``_resolve_link`` as they went in, as long as the base can be split (``urljoin`` fails
+    on one that cannot), so they skip the splitting and joining, which cost ten times more."""
     url = (url or "").strip()
+    if _PLAIN_WEB_URL.fullmatch(url) and (not base_url or split_url(base_url) is not None):
+        return url
+    return _resolve_link(url, base_url)
+
+
+def _resolve_link(url: str, base_url: str | None) -> str | None:
+    """``safe_link`` for any stripped address, by splitting and joining it."""
     if not url or url.startswith("#"):
         return None
     joined = join_url(base_url, url) if base_url else url
@@ -242,10 +268,12 @@ def _escape_url(url: str) -> str:
 _TOO_DEEP = etree.XPath("boolean(" + "/".join(["*"] * (MAX_DEPTH + 1)) + ")")
 
 
-def _cap_depth(root: etree._Element) -> None:
+def _cap_depth(root: etree._Element, safe: str) -> None:
     """Unwrap every element nested deeper than ``MAX_DEPTH``: its text and tail stay in place,
-    in the deepest element kept (last first, so that each unwrapped element is a leaf)."""
-    if not _TOO_DEEP(root):
+    in the deepest element kept (last first, so that each unwrapped element is a leaf). Each
+    element comes from a tag of ``safe``, the sanitised markup (which escapes every other "<"),
+    so one that has too few tags is not searched."""
+    if safe.count("<") <= MAX_DEPTH or not _TOO_DEEP(root):
         return
     depth = {root: 0}
     deep = []
@@ -259,229 +287,20 @@ def _cap_depth(root: etree._Element) -> None:
         drop_tag(el)
 
 
+_BLOCKS_DROPPED_EMPTY = frozenset({"p", "div", "span"})
+
+
+def _descendants(root: etree._Element, tags: frozenset[str]) -> list[etree._Element]:
+    """The elements below ``root`` with one of ``tags``, in document order. One plain walk with a
+    set lookup costs half of lxml's ``iter(*tags)``, which prepares a matcher for every name."""
+    return [el for el in root.iterdescendants() if el.tag in tags]
+
+
 def _drop_empty_blocks(root: etree._Element) -> None:
     """Remove the empty paragraphs that stripped forms and widgets leave behind."""
-    for el in list(root.iter("p", "div", "span")):
-        if el is not root and len(el) == 0 and not (el.text or "").strip():
+    for el in _descendants(root, _BLOCKS_DROPPED_EMPTY):
+        if len(el) == 0 and not (el.text or "").strip():
             drop_tag(el)
-
-
-# --- content model: what XHTML allows where ------------------------------------------------------
-# An allow-list keeps elements but not their places: "<li>" outside a list, "<p>" in "<b>", "<ul>"
-# holding text, a link inside a link (a linked image becomes one). The browser shows such markup;
-# EPUBCheck rejects the whole book. These rules move or rename elements so that the fragment is
-# valid wherever a "<div>" may stand, and keep every word.
-
-# Elements that hold phrasing content only ("<a>", "<del>" and "<ins>" take their parent's model).
-_PHRASING_ONLY = frozenset(
-    {
-        "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "samp", "small", "span",
-        "strong", "sub", "sup", "u", "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
-    }
-)  # fmt: skip
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_TRANSPARENT = frozenset({"a", "del", "ins"})
-_INLINE = (_PHRASING_ONLY - _HEADINGS - {"p", "pre"}) | {"br", "img"}
-_TABLE_SECTIONS = frozenset({"thead", "tbody", "tfoot"})
-# Elements that are only valid inside a given parent; elsewhere they become a plain "<div>".
-_PARENTS = {
-    "li": {"ul", "ol"},
-    "dt": {"dl"},
-    "dd": {"dl"},
-    "thead": {"table"},
-    "tbody": {"table"},
-    "tfoot": {"table"},
-    "caption": {"table"},
-    "tr": {"table", "thead", "tbody", "tfoot"},
-    "td": {"tr"},
-    "th": {"tr"},
-    "figcaption": {"figure"},
-}
-
-
-# What the rules act on. A phrasing-only element is renamed exactly when it holds, at any
-# depth, an element that is neither inline nor transparent (see _blocks_out_of_phrasing); the
-# top-down rules act on lists, list and table parts, captions and links in links (a heading
-# is only moved out of a <dt> or <th>, which are in the list).
-_NOT_PHRASING = tuple(sorted((_TAGS | {"div", "p"}) - _INLINE - _TRANSPARENT))
-_STRUCTURE_MARK = re.compile(
-    "<(?:" + "|".join(sorted({"ul", "ol", "dl", "table", "caption", *_PARENTS})) + ")[ >/]"
-)
-
-
-def _phrasing_holds_block(root: etree._Element) -> bool:
-    for el in root.iter(*_NOT_PHRASING):
-        parent = el.getparent()
-        while parent is not None and parent is not root:
-            if parent.tag in _PHRASING_ONLY:
-                return True
-            parent = parent.getparent()
-    return False
-
-
-def _has_structure(root: etree._Element, safe: str) -> bool:
-    """Whether the top-down rules may have work; ``safe`` is the sanitised markup, which the
-    cleaning only ever renames to ``div``, ``p``, ``span`` and ``a`` (not in a link)."""
-    if _STRUCTURE_MARK.search(safe):
-        return True
-    return safe.count("<a ") > 1 and any(
-        any(up.tag == "a" for up in a.iterancestors()) for a in root.iter("a")
-    )
-
-
-def _fix_content_model(root: etree._Element, safe: str) -> None:
-    """Make the fragment valid XHTML content: blocks out of inline elements first (bottom-up),
-    then, top-down so that each parent is settled before its children, links out of links,
-    lists holding only items, and list parts, table parts and captions that are out of place
-    turned into plain blocks. Most bodies need none of it: one search for what the rules act
-    on decides."""
-    if _phrasing_holds_block(root):
-        _blocks_out_of_phrasing(root)
-    if not _has_structure(root, safe):
-        return
-    for el in list(root.iter()):
-        if el is root or not isinstance(el.tag, str):
-            continue
-        parent = el.getparent()
-        if parent is None:
-            continue
-        tag = el.tag
-        if tag == "a" and any(a.tag == "a" for a in el.iterancestors()):
-            drop_tag(el)  # a link in a link: the outer one wins, the words stay
-            continue
-        if tag in {"ul", "ol"}:
-            _wrap_in_items(el)
-        elif tag in _HEADINGS and any(a.tag in {"dt", "th"} for a in el.iterancestors()):
-            el.tag = "p"
-        elif _misplaced(el, parent):
-            el.tag = "div"
-        if el.tag == "div":
-            for name in ("start", "colspan", "rowspan"):
-                if name in el.attrib:
-                    del el.attrib[name]
-
-
-def _misplaced(el: etree._Element, parent: etree._Element) -> bool:
-    """An element outside the only parent it may have, or in the wrong place in it; a list of
-    definitions or a table whose own structure is broken."""
-    tag = el.tag
-    if tag in _PARENTS and parent.tag not in _PARENTS[tag]:
-        return True
-    if tag == "caption":
-        return next(iter(parent), None) is not el
-    if tag == "figcaption":
-        return not _first_or_last(el, parent)
-    if tag == "dl":
-        return not _valid_dl(el)
-    if tag == "table":
-        return not _valid_table(el)
-    return False
-
-
-def _blocks_out_of_phrasing(root: etree._Element) -> None:
-    """An element that may hold only phrasing content but holds a block (``<b><p>``,
-    ``<span><div>``, ``<pre><div>``) becomes a ``<div>`` itself; bottom-up, so that the change
-    travels up through ``<a>`` and any other inline ancestors."""
-    blocks: set[etree._Element] = set()
-    for el in reversed(list(root.iter())):
-        if not isinstance(el.tag, str):
-            continue
-        holds_block = any(child in blocks for child in el)
-        if el.tag in _PHRASING_ONLY and holds_block:
-            el.tag = "div"
-        if holds_block if el.tag in _TRANSPARENT else el.tag not in _INLINE:
-            blocks.add(el)
-
-
-def _first_or_last(el: etree._Element, parent: etree._Element) -> bool:
-    kids = [k for k in parent if isinstance(k.tag, str)]
-    captions = [k for k in kids if k.tag == "figcaption"]
-    return len(captions) == 1 and (kids[0] is el or kids[-1] is el)
-
-
-def _blank(text: str | None) -> bool:
-    """Nothing but XML's whitespace (a no-break space is text to a validator)."""
-    return not (text or "").strip(" \t\r\n")
-
-
-def _only_elements(el: etree._Element) -> bool:
-    """No text directly in ``el`` (whitespace aside): lists, tables and rows hold elements."""
-    return _blank(el.text) and all(_blank(k.tail) for k in el)
-
-
-def _wrap_in_items(lst: etree._Element) -> None:
-    """Whatever sits in a list outside an ``<li>`` (text, a ``<br>``, a nested list) joins the
-    item before it, or a new item when there is none."""
-    item: etree._Element | None = None
-    if not _blank(lst.text):
-        item = etree.Element("li")
-        item.text, lst.text = lst.text, None
-        lst.insert(0, item)
-    for child in list(lst):
-        if child is item:
-            continue
-        if child.tag == "li":
-            item = child
-            if not _blank(child.tail):
-                _append_text(child, child.tail or "")
-                child.tail = None
-            continue
-        if item is None:
-            item = etree.Element("li")
-            child.addprevious(item)
-        item.append(child)
-
-
-def _append_text(el: etree._Element, text: str) -> None:
-    if len(el):
-        el[-1].tail = (el[-1].tail or "") + text
-    else:
-        el.text = (el.text or "") + text
-
-
-def _valid_dl(dl: etree._Element) -> bool:
-    """Groups of one or more ``<dt>`` followed by one or more ``<dd>``, nothing else."""
-    tags = "".join({"dt": "t", "dd": "d"}.get(str(k.tag), "x") for k in dl)
-    return _only_elements(dl) and re.fullmatch(r"(t+d+)*", tags) is not None
-
-
-def _valid_table(table: etree._Element) -> bool:
-    """caption?, thead?, (tbody* | tr*), tfoot?, with rows of cells, and no table in a caption."""
-    if any(a.tag == "caption" for a in table.iterancestors()):
-        return False
-    codes = {"caption": "c", "thead": "h", "tbody": "b", "tfoot": "f", "tr": "r"}
-    tags = "".join(codes.get(str(k.tag), "x") for k in table)
-    if not _only_elements(table) or re.fullmatch(r"c?h?(b*|r*)f?", tags) is None:
-        return False
-    rows = [k for k in table if k.tag == "tr"]
-    for section in (k for k in table if k.tag in _TABLE_SECTIONS):
-        if not _only_elements(section) or any(r.tag != "tr" for r in section):
-            return False
-        rows.extend(section)
-    return all(_only_elements(r) and all(c.tag in {"td", "th"} for c in r) for r in rows)
-
-
-def drop_tag(el: etree._Element) -> None:
-    """Remove ``el``'s tag, keeping its text, children and tail in place (``lxml.html``'s
-    ``drop_tag``, for plain etree elements); a parentless element stays as it is."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    previous = el.getprevious()
-    if el.text:
-        if previous is None:
-            parent.text = (parent.text or "") + el.text
-        else:
-            previous.tail = (previous.tail or "") + el.text
-    if el.tail:
-        if len(el):
-            el[-1].tail = (el[-1].tail or "") + el.tail
-        elif previous is None:
-            parent.text = (parent.text or "") + el.tail
-        else:
-            previous.tail = (previous.tail or "") + el.tail
-    index = parent.index(el)
-    parent[index : index + 1] = list(el)
 
 
 def _serialise_children(root: etree._Element) -> str:

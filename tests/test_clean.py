@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from exporter import clean
 from exporter.clean import clean_html, markdown_to_html, strip_xml_illegal, text_to_html
 
 BASE = "https://lemmy.example/post/1"
@@ -86,6 +89,46 @@ def test_markdown_raw_html_is_not_trusted() -> None:
 
 def test_xml_illegal_characters_are_stripped() -> None:
     assert strip_xml_illegal("a\x00b\x0bc\ud800d\ufffee\tf\n") == "abcde\tf\n"
+
+
+def test_every_xml_illegal_character_is_unprintable() -> None:
+    """What lets a printable string skip the search for characters to remove."""
+    illegal = [chr(c) for c in range(0x110000) if clean._XML_ILLEGAL.fullmatch(chr(c))]
+    assert len(illegal) > 2000
+    assert not any(c.isprintable() for c in illegal)
+
+
+_BASES = st.sampled_from(
+    [None, BASE, "https://news.ycombinator.com/", "http://x.example/a/b?c#d", "mailto:a@b.example"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(clean._PLAIN_WEB_URL, fullmatch=True), _BASES)
+def test_an_ordinary_web_address_is_a_safe_link_as_it_is(url: str, base: str | None) -> None:
+    """The addresses ``safe_link`` passes without splitting are the ones splitting leaves alone."""
+    assert clean._resolve_link(url, base) == url
+    assert clean.safe_link(url, base) == url
+
+
+def test_no_link_is_resolved_against_a_base_that_cannot_be_split() -> None:
+    assert clean.safe_link("https://example.org/a", "http://[x") is None
+
+
+def test_a_body_nested_too_deep_keeps_its_words_at_the_deepest_level_allowed() -> None:
+    for levels in (clean.MAX_DEPTH, clean.MAX_DEPTH + 1, 3 * clean.MAX_DEPTH):
+        root = _well_formed(clean_html("<b>" * levels + "deep" + "</b>" * levels))
+        depth = max(len(list(el.iterancestors())) for el in root.iter())
+        assert depth == min(levels, clean.MAX_DEPTH)
+        assert "".join(map(str, root.itertext())) == "deep"
+
+
+def test_bodies_cleaned_in_threads_at_once_come_out_as_alone() -> None:
+    """Every body is parsed by one shared parser."""
+    bodies = [f'<p>{n} <a href="/{n}">link</a><b><p>{n}</p></b></p>' * (n % 7) for n in range(300)]
+    alone = [clean_html(body, BASE) for body in bodies]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(lambda body: clean_html(body, BASE), bodies)) == alone
 
 
 @settings(max_examples=300, deadline=None)

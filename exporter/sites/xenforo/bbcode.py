@@ -20,7 +20,8 @@ from itertools import takewhile
 
 from lxml import etree
 
-from ...clean import clean_html, drop_tag, url_host
+from ...clean import clean_html, url_host
+from ...content_model import drop_tag
 from ...page_tree import Element, drop_tree
 from .markup import ClassIndex, absolute, classes, elements, text_of
 

@@ -1,0 +1,229 @@
+"""What XHTML allows where, for a sanitised body.
+
+An allow-list keeps elements but not their places: ``<li>`` outside a list, ``<p>`` in ``<b>``,
+``<ul>`` holding text, a link inside a link (a linked image becomes one). The browser shows such
+markup; EPUBCheck rejects the whole book. These rules move or rename elements so that the
+fragment is valid wherever a ``<div>`` may stand, and keep every word. ``exporter.clean`` runs
+them last, on the tree of each sanitised body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+# Elements that hold phrasing content only ("<a>", "<del>" and "<ins>" take their parent's model).
+_PHRASING_ONLY = frozenset(
+    {
+        "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "samp", "small", "span",
+        "strong", "sub", "sup", "u", "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
+    }
+)  # fmt: skip
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TRANSPARENT = frozenset({"a", "del", "ins"})
+_INLINE = (_PHRASING_ONLY - _HEADINGS - {"p", "pre"}) | {"br", "img"}
+_TABLE_SECTIONS = frozenset({"thead", "tbody", "tfoot"})
+# Elements that are only valid inside a given parent; elsewhere they become a plain "<div>".
+_PARENTS = {
+    "li": {"ul", "ol"},
+    "dt": {"dl"},
+    "dd": {"dl"},
+    "thead": {"table"},
+    "tbody": {"table"},
+    "tfoot": {"table"},
+    "caption": {"table"},
+    "tr": {"table", "thead", "tbody", "tfoot"},
+    "td": {"tr"},
+    "th": {"tr"},
+    "figcaption": {"figure"},
+}
+
+
+# What the rules act on. A phrasing-only element is renamed exactly when it holds, at any
+# depth, an element that is neither inline nor transparent (see _blocks_out_of_phrasing); the
+# top-down rules act on lists, list and table parts, captions and links in links (a heading
+# is only moved out of a <dt> or <th>, which are in the list).
+_PHRASING_OR_TRANSPARENT = _INLINE | _TRANSPARENT
+_STRUCTURE_MARK = re.compile(
+    "<(?:" + "|".join(sorted({"ul", "ol", "dl", "table", "caption", *_PARENTS})) + ")[ >/]"
+)
+
+
+def _phrasing_holds_block(root: etree._Element) -> bool:
+    """Whether the bottom-up rule has work: a block (neither inline nor transparent) somewhere
+    inside a phrasing-only element. Only a guard: the rule itself is exact."""
+    for el in root.iterdescendants():
+        if el.tag in _PHRASING_OR_TRANSPARENT:
+            continue
+        parent = el.getparent()
+        while parent is not None and parent is not root:
+            if parent.tag in _PHRASING_ONLY:
+                return True
+            parent = parent.getparent()
+    return False
+
+
+def _has_structure(root: etree._Element, safe: str) -> bool:
+    """Whether the top-down rules may have work; ``safe`` is the sanitised markup, which the
+    cleaning only ever renames to ``div``, ``p``, ``span`` and ``a`` (not in a link)."""
+    if _STRUCTURE_MARK.search(safe):
+        return True
+    return safe.count("<a ") > 1 and any(
+        any(up.tag == "a" for up in a.iterancestors()) for a in root.iter("a")
+    )
+
+
+def fix_content_model(root: etree._Element, safe: str) -> None:
+    """Make the fragment valid XHTML content: blocks out of inline elements first (bottom-up),
+    then, top-down so that each parent is settled before its children, links out of links,
+    lists holding only items, and list parts, table parts and captions that are out of place
+    turned into plain blocks. Most bodies need none of it: one search for what the rules act
+    on decides."""
+    if _phrasing_holds_block(root):
+        _blocks_out_of_phrasing(root)
+    if not _has_structure(root, safe):
+        return
+    for el in list(root.iter()):
+        if el is root or not isinstance(el.tag, str):
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tag = el.tag
+        if tag == "a" and any(a.tag == "a" for a in el.iterancestors()):
+            drop_tag(el)  # a link in a link: the outer one wins, the words stay
+            continue
+        if tag in {"ul", "ol"}:
+            _wrap_in_items(el)
+        elif tag in _HEADINGS and any(a.tag in {"dt", "th"} for a in el.iterancestors()):
+            el.tag = "p"
+        elif _misplaced(el, parent):
+            el.tag = "div"
+        if el.tag == "div":
+            for name in ("start", "colspan", "rowspan"):
+                if name in el.attrib:
+                    del el.attrib[name]
+
+
+def _misplaced(el: etree._Element, parent: etree._Element) -> bool:
+    """An element outside the only parent it may have, or in the wrong place in it; a list of
+    definitions or a table whose own structure is broken."""
+    tag = el.tag
+    if tag in _PARENTS and parent.tag not in _PARENTS[tag]:
+        return True
+    if tag == "caption":
+        return next(iter(parent), None) is not el
+    if tag == "figcaption":
+        return not _first_or_last(el, parent)
+    if tag == "dl":
+        return not _valid_dl(el)
+    if tag == "table":
+        return not _valid_table(el)
+    return False
+
+
+def _blocks_out_of_phrasing(root: etree._Element) -> None:
+    """An element that may hold only phrasing content but holds a block (``<b><p>``,
+    ``<span><div>``, ``<pre><div>``) becomes a ``<div>`` itself; bottom-up, so that the change
+    travels up through ``<a>`` and any other inline ancestors."""
+    blocks: set[etree._Element] = set()
+    for el in reversed(list(root.iter())):
+        if not isinstance(el.tag, str):
+            continue
+        holds_block = any(child in blocks for child in el)
+        if el.tag in _PHRASING_ONLY and holds_block:
+            el.tag = "div"
+        if holds_block if el.tag in _TRANSPARENT else el.tag not in _INLINE:
+            blocks.add(el)
+
+
+def _first_or_last(el: etree._Element, parent: etree._Element) -> bool:
+    kids = [k for k in parent if isinstance(k.tag, str)]
+    captions = [k for k in kids if k.tag == "figcaption"]
+    return len(captions) == 1 and (kids[0] is el or kids[-1] is el)
+
+
+def _blank(text: str | None) -> bool:
+    """Nothing but XML's whitespace (a no-break space is text to a validator)."""
+    return not (text or "").strip(" \t\r\n")
+
+
+def _only_elements(el: etree._Element) -> bool:
+    """No text directly in ``el`` (whitespace aside): lists, tables and rows hold elements."""
+    return _blank(el.text) and all(_blank(k.tail) for k in el)
+
+
+def _wrap_in_items(lst: etree._Element) -> None:
+    """Whatever sits in a list outside an ``<li>`` (text, a ``<br>``, a nested list) joins the
+    item before it, or a new item when there is none."""
+    item: etree._Element | None = None
+    if not _blank(lst.text):
+        item = etree.Element("li")
+        item.text, lst.text = lst.text, None
+        lst.insert(0, item)
+    for child in list(lst):
+        if child is item:
+            continue
+        if child.tag == "li":
+            item = child
+            if not _blank(child.tail):
+                _append_text(child, child.tail or "")
+                child.tail = None
+            continue
+        if item is None:
+            item = etree.Element("li")
+            child.addprevious(item)
+        item.append(child)
+
+
+def _append_text(el: etree._Element, text: str) -> None:
+    if len(el):
+        el[-1].tail = (el[-1].tail or "") + text
+    else:
+        el.text = (el.text or "") + text
+
+
+def _valid_dl(dl: etree._Element) -> bool:
+    """Groups of one or more ``<dt>`` followed by one or more ``<dd>``, nothing else."""
+    tags = "".join({"dt": "t", "dd": "d"}.get(str(k.tag), "x") for k in dl)
+    return _only_elements(dl) and re.fullmatch(r"(t+d+)*", tags) is not None
+
+
+def _valid_table(table: etree._Element) -> bool:
+    """caption?, thead?, (tbody* | tr*), tfoot?, with rows of cells, and no table in a caption."""
+    if any(a.tag == "caption" for a in table.iterancestors()):
+        return False
+    codes = {"caption": "c", "thead": "h", "tbody": "b", "tfoot": "f", "tr": "r"}
+    tags = "".join(codes.get(str(k.tag), "x") for k in table)
+    if not _only_elements(table) or re.fullmatch(r"c?h?(b*|r*)f?", tags) is None:
+        return False
+    rows = [k for k in table if k.tag == "tr"]
+    for section in (k for k in table if k.tag in _TABLE_SECTIONS):
+        if not _only_elements(section) or any(r.tag != "tr" for r in section):
+            return False
+        rows.extend(section)
+    return all(_only_elements(r) and all(c.tag in {"td", "th"} for c in r) for r in rows)
+
+
+def drop_tag(el: etree._Element) -> None:
+    """Remove ``el``'s tag, keeping its text, children and tail in place (``lxml.html``'s
+    ``drop_tag``, for plain etree elements); a parentless element stays as it is."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    previous = el.getprevious()
+    if el.text:
+        if previous is None:
+            parent.text = (parent.text or "") + el.text
+        else:
+            previous.tail = (previous.tail or "") + el.text
+    if el.tail:
+        if len(el):
+            el[-1].tail = (el[-1].tail or "") + el.tail
+        elif previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    index = parent.index(el)
+    parent[index : index + 1] = list(el)
