@@ -172,7 +172,7 @@ def _read_file(file: Path, source: str, max_bytes: int) -> bytes:
     if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
         raise _too_large(source, max_bytes)
     with file.open("rb") as handle:
-        return _read_limited(handle, source, max_bytes)
+        return _read_limited(handle, source, max_bytes, expected=info.st_size)
 
 
 def page_from_bytes(data: bytes, source: str, *, max_bytes: int = MAX_INPUT_BYTES) -> SavedPage:
@@ -182,7 +182,7 @@ def page_from_bytes(data: bytes, source: str, *, max_bytes: int = MAX_INPUT_BYTE
         raise _empty(source)
     unpacked = unpack(data, source, max_bytes=max_bytes)
     text = decode(unpacked.data, source, unpacked.charset)
-    if not text.strip():
+    if not text or text.isspace():  # not strip(): no copy of the page
         raise _empty(source)
     is_html = looks_like_html(text)
     page = SavedPage(
@@ -291,18 +291,22 @@ def looks_like_html(text: str) -> bool:
     return _CLOSING_TAG.search(text) is not None
 
 
-def _read_limited(handle: BinaryIO, source: str, max_bytes: int) -> bytes:
+def _read_limited(handle: BinaryIO, source: str, max_bytes: int, *, expected: int = 0) -> bytes:
     """At most ``max_bytes``, read in chunks; stops early on what is plainly not text.
 
-    A buffered ``read(n)`` returns less than ``n`` only at the end of the input, having used
-    up that end: on a terminal, Ctrl-D ends the input once, so a short read is the last one
-    (reading again would wait for a second Ctrl-D).
+    A regular file's ``expected`` size (already checked against the limit) is read at once,
+    plus a byte to see that it ends there: one read into one buffer, not every chunk joined
+    into a copy; streams are read in chunks, and a binary one is refused after its first
+    chunk. A buffered ``read(n)`` returns less than ``n`` only at the end of the input, having
+    used up that end: on a terminal, Ctrl-D ends the input once, so a short read is the last
+    one (reading again would wait for a second Ctrl-D).
     """
     chunks: list[bytes] = []
     total = 0
     checked = False
+    first = max(_CHUNK, expected + 1)
     while total <= max_bytes:
-        wanted = min(_CHUNK, max_bytes + 1 - total)
+        wanted = min(_CHUNK if chunks else first, max_bytes + 1 - total)
         chunk = handle.read(wanted)
         chunks.append(chunk)
         total += len(chunk)
@@ -338,11 +342,15 @@ def _binary_error(source: str) -> InputError:
     )
 
 
+_BINARY_CONTROLS = bytes([*range(0x09), *range(0x0E, 0x20)])
+"""Control bytes that text does not hold (tab, newlines, form feed and return it does)."""
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:_SNIFF]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+    controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
     return controls > len(sample) // 20
 
 

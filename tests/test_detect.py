@@ -4,12 +4,17 @@ claims it. Runs over every invented page the project has, so a new fixture is ch
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from exporter.load import read_input
-from exporter.sites import MIN_SCORE, all_sites, detect
+from exporter import sites
+from exporter.load import SavedPage, read_input
+from exporter.model import Thread
+from exporter.sites import MIN_SCORE, Site, all_sites, detect
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_OF_SAMPLE = {
@@ -71,3 +76,50 @@ def test_pages_of_no_site_are_claimed_by_none(text: str, tmp_path: Path) -> None
     path = tmp_path / "other.html"
     path.write_text(text, encoding="utf-8")
     assert detect(read_input(str(path))) is None
+
+
+def _site(key: str, score: float | None) -> Site:
+    def scored(page: SavedPage) -> float:
+        if score is None:
+            raise AssertionError(f"{key} was asked after a site was sure")
+        return score
+
+    def parse(page: SavedPage) -> Thread:
+        raise NotImplementedError
+
+    return Site(key=key, name=key, description=key, score=scored, parse=parse)
+
+
+@pytest.mark.parametrize(
+    ("scores", "winner"),
+    [
+        ((0.9, 1.0, None), "s1"),  # the first sure site ends the search
+        ((1.0, None, None), "s0"),
+        ((0.9, 0.9, 0.5), "s0"),  # of equals, the first
+        ((0.2, 0.5, 0.5), "s1"),
+        ((0.2, 0.3, 0.1), None),  # MIN_SCORE itself is not enough
+    ],
+)
+def test_the_surest_site_wins_and_ties_go_to_the_first(
+    monkeypatch: pytest.MonkeyPatch, scores: tuple[float | None, ...], winner: str | None
+) -> None:
+    fakes = tuple(_site(f"s{index}", score) for index, score in enumerate(scores))
+    monkeypatch.setattr(sites, "all_sites", lambda: fakes)
+    found = sites.detect(SavedPage(text="<p>x</p>", is_html=True, source="t.html"))
+    assert (found.key if found else None) == winner
+
+
+def test_site_packages_import_no_parser() -> None:
+    """Detection imports every site's ``__init__``: each stays light (see ``exporter.sites``)."""
+    probe = (
+        "import json, sys\n"
+        "from exporter.sites import all_sites\n"
+        "all_sites()\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    modules = json.loads(done.stdout)
+    assert [m for m in modules if m.startswith("exporter.sites.") and m.count(".") >= 3] == []
+    assert [m for m in modules if m.split(".")[0] in ("bs4", "lxml", "nh3")] == []

@@ -17,7 +17,7 @@ from exporter.errors import NoThreadFound
 from exporter.load import SavedPage, page_from_text, read_input
 from exporter.model import Thread
 from exporter.sites import MIN_SCORE, hackernews, lemmy, reddit
-from exporter.sites.reddit import old, paste
+from exporter.sites.reddit import paste
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "reddit"
@@ -41,7 +41,7 @@ def test_detection_is_exclusive() -> None:
         page = read_input(str(DATA / name))
         assert paste.score(page) >= 0.9, name
         assert lemmy.score(page) < MIN_SCORE and hackernews.score(page) < MIN_SCORE, name
-        assert old.score(page) == 0.0
+        assert reddit.old_score(page) == 0.0
     others = [
         *sorted((ROOT / "tests" / "data" / "lemmy").glob("paste_*.txt")),
         *sorted((ROOT / "tests" / "data" / "hackernews").glob("paste_*.txt")),

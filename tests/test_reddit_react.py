@@ -23,7 +23,7 @@ from exporter.errors import NoThreadFound
 from exporter.load import page_from_text, read_input
 from exporter.model import Comment, Thread, thread_to_json
 from exporter.sites import reddit
-from exporter.sites.reddit import old, react, shreddit
+from exporter.sites.reddit import react
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -52,9 +52,9 @@ def _text(fragment: str) -> str:
 def test_react_pages_are_react_and_nothing_else() -> None:
     for path in PAGES.values():
         page = read_input(str(path))
-        assert react.score(page) >= 0.9
-        assert shreddit.score(page) == 0.0
-        assert old.score(page) < react.score(page)
+        assert reddit.react_score(page) >= 0.9
+        assert reddit.shreddit_score(page) == 0.0
+        assert reddit.old_score(page) < reddit.react_score(page)
 
 
 def test_other_sites_pages_score_zero() -> None:
@@ -68,7 +68,7 @@ def test_other_sites_pages_score_zero() -> None:
     ]
     for path in others:
         if path.exists():
-            assert react.score(read_input(str(path))) == 0.0, path.name
+            assert reddit.react_score(read_input(str(path))) == 0.0, path.name
 
 
 def test_an_old_reddit_page_stays_old_reddits() -> None:
@@ -81,7 +81,7 @@ def test_an_old_reddit_page_stays_old_reddits() -> None:
         '3 points</span></p><div class="usertext-body"><div class="md"><p>level 1</p></div></div>'
         '</div></div></div><div class="commentarea"></div></body></html>'
     )
-    assert react.score(page) == 0.0 < old.score(page)
+    assert reddit.react_score(page) == 0.0 < reddit.old_score(page)
 
 
 def test_thread_facts(case: tuple[Thread, dict[str, Any]]) -> None:
@@ -260,7 +260,7 @@ def test_any_depth_sequence_reads_back_as_its_tree(depths: list[int]) -> None:
 
 def test_a_post_saved_before_its_comments_loaded() -> None:
     page = page_from_text(_page("").replace("<h1>", '<a data-click-id="subreddit">r/x</a><h1>'))
-    assert react.score(page) >= 0.5
+    assert reddit.react_score(page) >= 0.5
     thread = react.parse(page)
     assert thread.post is not None and thread.post.id == "t3_p1"
     assert (thread.title, thread.community, thread.comments) == ("T", "r/x", [])

@@ -26,7 +26,7 @@ from exporter.errors import NoThreadFound
 from exporter.load import page_from_text, read_input
 from exporter.model import Comment, Thread, thread_to_json
 from exporter.sites import reddit
-from exporter.sites.reddit import old, react, shreddit
+from exporter.sites.reddit import shreddit
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -58,9 +58,9 @@ def _text(fragment: str) -> str:
 def test_shreddit_pages_are_shreddit_and_nothing_else() -> None:
     for path in PAGES.values():
         page = read_input(str(path))
-        assert shreddit.score(page) >= 0.9
-        assert react.score(page) == 0.0
-        assert old.score(page) < shreddit.score(page)
+        assert reddit.shreddit_score(page) >= 0.9
+        assert reddit.react_score(page) == 0.0
+        assert reddit.old_score(page) < reddit.shreddit_score(page)
 
 
 def test_other_sites_pages_score_zero() -> None:
@@ -69,8 +69,9 @@ def test_other_sites_pages_score_zero() -> None:
     others += [ROOT / "samples" / "reddit-old-thread.html"]
     for path in others:
         if path.exists():
-            assert shreddit.score(read_input(str(path))) == 0.0, path.name
-    assert shreddit.score(page_from_text("a pasted <shreddit-comment> mention, not a page")) == 0.0
+            assert reddit.shreddit_score(read_input(str(path))) == 0.0, path.name
+    mention = page_from_text("a pasted <shreddit-comment> mention, not a page")
+    assert reddit.shreddit_score(mention) == 0.0
 
 
 def test_thread_facts(case: tuple[Thread, dict[str, Any]]) -> None:
@@ -302,7 +303,7 @@ def test_the_sample_makes_a_valid_book(tmp_path: Path, epubcheck: EpubCheck) -> 
 
 def test_a_post_saved_before_its_comments_loaded() -> None:
     page = page_from_text(_page(""))
-    assert shreddit.score(page) >= 0.8
+    assert reddit.shreddit_score(page) >= 0.8
     thread = shreddit.parse(page)
     assert thread.post is not None and thread.post.author == "op_person"
     assert thread.comments == [] and thread.title == "T"

@@ -10,8 +10,10 @@ from adopting some other folder.
 
 from __future__ import annotations
 
+import os
 import re
 import stat
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -34,6 +36,8 @@ def page_stem(path: Path) -> str:
 def find_files_dir(page_path: Path, text: str) -> Path | None:
     """The page's own resource folder, or None when its ``src``s point into none."""
     stem = page_stem(page_path)
+    if not _has_folder_like(page_path.parent, stem):
+        return None  # nearly always: the page's links need not be read at all
     votes: Counter[str] = Counter()
     for match in _SRC.finditer(text, 0, min(len(text), _SCAN)):
         ref = next(group for group in match.groups() if group is not None).strip()
@@ -52,6 +56,23 @@ def find_files_dir(page_path: Path, text: str) -> Path | None:
         if stat.S_ISDIR(info.st_mode):
             return candidate
     return None
+
+
+def _has_folder_like(parent: Path, stem: str) -> bool:
+    """Whether a real folder (not a link) whose name starts with ``stem`` sits in ``parent``,
+    the only kind ``find_files_dir`` may return; True when the folder cannot be listed, so
+    that the page's links decide. Names are compared as NFC: macOS stores them decomposed
+    but finds them by either form."""
+    wanted = unicodedata.normalize("NFC", stem)
+    try:
+        with os.scandir(parent) as entries:
+            return any(
+                unicodedata.normalize("NFC", entry.name).startswith(wanted)
+                and entry.is_dir(follow_symlinks=False)
+                for entry in entries
+            )
+    except OSError:
+        return True
 
 
 def _first_segment(ref: str) -> str | None:

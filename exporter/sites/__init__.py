@@ -1,8 +1,12 @@
 """The site registry: every site module says how sure it is that a page is its own.
 
-Like yt-dlp's extractors, each module under ``exporter.sites`` is small, knows one site's
-markup, and exports a ``SITE``. The rest of the program never names a site: it asks the
+Like yt-dlp's extractors, each package under ``exporter.sites`` knows one site's markup and
+exports a ``SITE`` from its ``__init__``. The rest of the program never names a site: it asks the
 registry to ``detect`` the best parser, or takes the user's ``--site``.
+
+A package's ``__init__`` holds only what detection needs (``score``: substring tests on the
+text) and imports its parser modules inside ``parse``: detection imports every site, so the
+parsers, BeautifulSoup and the sanitiser load only for the site that was chosen.
 """
 
 from __future__ import annotations
@@ -45,7 +49,8 @@ class Site:
     description: str
     """One line for ``--help``: which pages and pastes it reads."""
     score: Callable[[SavedPage], float]
-    """0.0-1.0: how sure the module is that the page is its own. Must be cheap."""
+    """0.0-1.0: how sure the module is that the page is its own. Must be cheap, and import
+    nothing heavy (see the module's docstring)."""
     parse: Callable[[SavedPage], Thread]
     """The page as a ``Thread``; raises ``NoThreadFound`` when there is none in it."""
     reads_tree: bool = False
@@ -79,7 +84,10 @@ def get_site(key: str) -> Site:
 
 
 def detect(page: SavedPage) -> Site | None:
-    """The site whose module is most sure of the page, or None when none is sure enough."""
+    """The site whose module is most sure of the page, or None when none is sure enough.
+
+    Ties go to the site first in ``SITE_MODULES``, so the first site sure of the page (1.0)
+    wins outright: the sites after it are not asked (each search of a big page costs)."""
     best: Site | None = None
     best_score = MIN_SCORE
     for site in all_sites():
@@ -88,6 +96,8 @@ def detect(page: SavedPage) -> Site | None:
         score = site.score(page)
         if score > best_score:
             best, best_score = site, score
+            if score >= 1.0:
+                break
     if best is not None:
         return best
     for site in all_sites():

@@ -11,7 +11,6 @@ from __future__ import annotations
 from ...load import SavedPage
 from ...model import Thread
 from .. import Site
-from .topic import parse_topic
 
 _SAMPLE = 300_000
 """Characters of the page that detection looks at: it must stay cheap on a huge page."""
@@ -42,6 +41,8 @@ def score(page: SavedPage) -> float:
 
 
 def parse(page: SavedPage) -> Thread:
+    from .topic import parse_topic
+
     return parse_topic(page)
 
 

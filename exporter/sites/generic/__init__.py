@@ -9,11 +9,15 @@ book of menus) when it finds no such structure.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Thread
 from .. import MIN_SCORE, Site, all_sites
-from .thread import Found, Refused, analyse
+
+if TYPE_CHECKING:
+    from .thread import Found, Refused
 
 _FOUND_SCORE = 0.5
 
@@ -23,6 +27,8 @@ _last: dict[str, Found | Refused] = {}
 
 
 def _analysed(text: str, *, keep: bool) -> Found | Refused:
+    from .thread import analyse
+
     result = _last.pop(text, None) or analyse(text)
     _last.clear()
     if keep:  # handed out once only: the stages after parsing change the thread they get
@@ -38,6 +44,8 @@ def score(page: SavedPage) -> float:
     for site in all_sites():
         if not site.fallback and site.score(page) > MIN_SCORE:
             return 0.0
+    from .thread import Found
+
     return _FOUND_SCORE if isinstance(_analysed(page.text, keep=True), Found) else 0.0
 
 
@@ -47,6 +55,8 @@ def parse(page: SavedPage) -> Thread:
             f"{page.source}: the generic reader needs a saved HTML page, not pasted text; "
             "save the thread's own page or name its site with --site"
         )
+    from .thread import Refused
+
     result = _analysed(page.text, keep=False)
     if isinstance(result, Refused):
         raise NoThreadFound(

@@ -10,7 +10,6 @@ from __future__ import annotations
 from ...load import SavedPage
 from ...model import Thread
 from .. import Site
-from .page import parse_page
 
 _SAMPLE = 300_000
 """Characters of the page that detection looks at: it must stay cheap on a huge page."""
@@ -43,6 +42,8 @@ def parse(page: SavedPage) -> Thread:
         from .paste import parse_text
 
         return parse_text(page.text)
+    from .page import parse_page
+
     return parse_page(page)
 
 

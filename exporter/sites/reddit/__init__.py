@@ -1,43 +1,123 @@
 """Reddit, in every design its users save: old.reddit.com, the 2018-2023 React design, and
 shreddit (2023 onwards), plus threads pasted as text.
 
-Each design is its own module with the same two functions, ``score(page)`` and
-``parse(page)``; this package asks each how sure it is and lets the surest one parse.
+Each design is its own module with a ``parse(page)``. How sure we are that a page is in a
+design is told here, by substring tests alone, so that detection imports none of the design
+modules (the React and shreddit readers bring BeautifulSoup) and ``parse`` imports only the
+surest one's. The rarest marker is looked for first: on another site's big page, each test
+searches all of it in vain.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+import importlib
+from collections.abc import Callable
 
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Thread
 from .. import Site
-from . import old, paste, react, shreddit
 
 
-class _Design(Protocol):
-    def score(self, page: SavedPage) -> float: ...
-    def parse(self, page: SavedPage) -> Thread: ...
+def old_score(page: SavedPage) -> float:
+    """How sure we are that ``page`` is an old-design Reddit thread."""
+    if not page.is_html:
+        return 0.0
+    body = page.text
+    has_listing = "sitetable nestedlisting" in body or 'id="siteTable_t3_' in body
+    if not has_listing and 'data-type="link"' not in body:
+        return 0.0  # neither a comment listing nor a post: none of the tests below can pass
+    # Reddit writes class=" thing id-t1_…"; SingleFile may drop the leading space.
+    has_things = "thing id-t1_" in body or "thing id-t3_" in body or 'data-type="comment"' in body
+    if has_listing and (has_things or "commentarea" in body):
+        return 1.0 if _names_reddit(body) else 0.9
+    if has_things and 'data-type="link"' in body and _names_reddit(body):
+        # A post page whose comment area was not saved (or a listing page).
+        return 0.6
+    return 0.0
 
 
-_DESIGNS: tuple[_Design, ...] = (old, react, shreddit, paste)
+def _names_reddit(text: str) -> bool:
+    """Asked last: on another site's page each test searches the whole page in vain."""
+    return "redditstatic.com" in text or "reddit.com/r/" in text or 'data-subreddit="' in text
+
+
+def react_score(page: SavedPage) -> float:
+    """The comment body's test id beside ``t1_`` ids and Reddit's own names. Neither old
+    Reddit nor shreddit writes ``data-testid="comment"``."""
+    if not page.is_html:
+        return 0.0
+    text = page.text
+    if "data-test" not in text:  # in every marker below: one search, not three, on other pages
+        return 0.0
+    body_marker = 'data-testid="comment"' in text or 'data-test-id="comment"' in text
+    post_marker = 'data-test-id="post-content"' in text
+    if body_marker and 'id="t1_' in text and (post_marker or _names_reddit(text)):
+        return 0.95
+    if post_marker and 'data-click-id="' in text:
+        return 0.6  # a thread page saved before its comments loaded
+    return 0.0
+
+
+def shreddit_score(page: SavedPage) -> float:
+    """shreddit's own element names, which no other design writes."""
+    if not page.is_html:
+        return 0.0
+    text = page.text
+    if "<shreddit-" not in text:  # one search, not two, on other pages
+        return 0.0
+    has_comment, has_post = "<shreddit-comment " in text, "<shreddit-post " in text
+    if has_post:
+        return 1.0 if has_comment else 0.8  # 0.8: saved before its comments loaded
+    return 0.7 if has_comment else 0.0
+
+
+def paste_score(page: SavedPage) -> float:
+    """A thread pasted as text (the paste module reads its lines; a page is never one)."""
+    if page.is_html:
+        return 0.0
+    from .paste import score
+
+    return score(page)
+
+
+_DESIGNS: tuple[tuple[str, Callable[[SavedPage], float]], ...] = (
+    ("old", old_score),
+    ("react", react_score),
+    ("shreddit", shreddit_score),
+    ("paste", paste_score),
+)
+"""Each design's module and its score, in the order ties are broken."""
+
+
+def _surest(page: SavedPage) -> tuple[float, str]:
+    """The best score and its design (the first of equals); one sure (1.0) ends the search."""
+    best_score, best = -1.0, ""
+    for name, design_score in _DESIGNS:
+        sure = design_score(page)
+        if sure > best_score:
+            best_score, best = sure, name
+            if sure >= 1.0:
+                break
+    return best_score, best
 
 
 def score(page: SavedPage) -> float:
-    return max(design.score(page) for design in _DESIGNS)
+    return _surest(page)[0]
 
 
 def parse(page: SavedPage) -> Thread:
-    best = max(_DESIGNS, key=lambda design: design.score(page))
-    if best.score(page) <= 0:
+    best_score, best = _surest(page)
+    if best_score <= 0:
         raise NoThreadFound(
             f"{page.source}: no Reddit thread found; save the thread's own page "
             "(…/comments/ID/…) after its comments have loaded"
         )
-    if best is not old:
+    if best != "old":
         page.release_trees()  # only old Reddit's parser reads the lxml tree
-    return best.parse(page)
+    design = importlib.import_module(f"{__name__}.{best}")
+    thread: Thread = design.parse(page)
+    return thread
 
 
 SITE = Site(

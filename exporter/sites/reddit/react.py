@@ -48,22 +48,6 @@ _SKIP = frozenset({"script", "style", "svg", "button", "img", "template", "noscr
 _ROW_INDENT, _LEVEL_INDENT = 16, 21
 
 
-def score(page: SavedPage) -> float:
-    """Substring checks only: the comment body's test id beside ``t1_`` ids and Reddit's own
-    names. Neither old Reddit nor shreddit writes ``data-testid="comment"``."""
-    if not page.is_html:
-        return 0.0
-    text = page.text
-    body_marker = 'data-testid="comment"' in text or 'data-test-id="comment"' in text
-    post_marker = 'data-test-id="post-content"' in text
-    reddit = "redditstatic.com" in text or "reddit.com/r/" in text or post_marker
-    if body_marker and 'id="t1_' in text and reddit:
-        return 0.95
-    if post_marker and 'data-click-id="' in text and reddit:
-        return 0.6  # a thread page saved before its comments loaded
-    return 0.0
-
-
 def parse(page: SavedPage) -> Thread:
     """The post and the comment tree rebuilt from the flat rows; ``NoThreadFound`` if neither."""
     soup = page.soup

@@ -38,17 +38,6 @@ _MORE_REPLIES = re.compile(r"(\d[\d,]*)\s+more\s+repl", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+:\s+r/[A-Za-z0-9_]+\s*$")
 
 
-def score(page: SavedPage) -> float:
-    """Substring checks only: shreddit's own element names, which no other design writes."""
-    if not page.is_html:
-        return 0.0
-    text = page.text
-    has_comment, has_post = "<shreddit-comment " in text, "<shreddit-post " in text
-    if has_post:
-        return 1.0 if has_comment else 0.8  # 0.8: saved before its comments loaded
-    return 0.7 if has_comment else 0.0
-
-
 def parse(page: SavedPage) -> Thread:
     """The post and its comment tree; ``NoThreadFound`` when the page holds neither."""
     soup = page.soup

@@ -10,7 +10,6 @@ from __future__ import annotations
 from ...load import SavedPage
 from ...model import Thread
 from .. import Site
-from .page import parse_question
 
 _SAMPLE = 300_000
 """Characters of the page that detection looks at: it must stay cheap on a huge page."""
@@ -35,6 +34,8 @@ def score(page: SavedPage) -> float:
 
 
 def parse(page: SavedPage) -> Thread:
+    from .page import parse_question
+
     return parse_question(page)
 
 

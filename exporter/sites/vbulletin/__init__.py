@@ -9,7 +9,6 @@ from __future__ import annotations
 from ...load import SavedPage
 from ...model import Thread
 from .. import Site
-from .page import parse_page
 
 _SAMPLE = 300_000
 """Characters of the page that detection looks at: it must stay cheap on a huge page."""
@@ -44,6 +43,8 @@ def score(page: SavedPage) -> float:
 
 
 def parse(page: SavedPage) -> Thread:
+    from .page import parse_page
+
     return parse_page(page)
 
 

@@ -15,11 +15,7 @@ import re
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Thread
-from ...page_tree import page_tree
 from .. import Site
-from . import xf1, xf2
-from .markup import ClassIndex
-from .thread import build_thread
 
 _SAMPLE = 300_000
 """Characters of the page that detection looks at: it must stay cheap on a huge page."""
@@ -63,6 +59,11 @@ def parse(page: SavedPage) -> Thread:
             f"{page.source}: XenForo threads are read from saved pages, not from pasted text; "
             "save the thread's page from the browser (Ctrl+S) and give that file"
         )
+    from ...page_tree import page_tree
+    from . import xf1, xf2
+    from .markup import ClassIndex
+    from .thread import build_thread
+
     found = ClassIndex(page_tree(page))
     reader = xf1 if generation(page.text) == 1 else xf2
     facts = reader.read_facts(found)
