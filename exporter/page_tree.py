@@ -21,11 +21,12 @@ import re
 from typing import TYPE_CHECKING, TypeAlias, cast
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from .clean import strip_xml_illegal
 
 if TYPE_CHECKING:
+    from lxml import html as lxml_html
+
     from .load import SavedPage
 
 Element: TypeAlias = etree._Element
@@ -34,7 +35,22 @@ LIBXML2_DEPTH = 2_048
 """The deepest tree libxml2 builds (with ``huge_tree``); it drops everything nested deeper."""
 _XPATH_STEPS = 4_096
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_ASCII_SPACE = " \n\t\f\r"
+# What ``strip_xml_illegal`` removes, as UTF-8: C0 controls but tab, newline and return, and
+# DEL (single bytes); C1 controls (U+0080-U+009F); U+FFFE and U+FFFF. Lone surrogates cannot
+# be encoded at all.
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+_NONCHARACTER_UTF8 = re.compile(b"\xef\xbf[\xbe\xbf]")
+# A character reference libxml2 turns into one of those characters (it maps the others of
+# 128-159 through windows-1252, as browsers do, and &#0; to U+FFFD): ``&#1;`` in a comment
+# would put a control character into the tree, where lxml refuses any edit that moves it.
+_ILLEGAL_REFERENCE = (
+    r"&#(?:0*(?:[1-8]|1[1-2]|1[4-9]|2[0-9]|3[01]|127|129|141|143|144|157|6553[45])(?![0-9])"
+    r"|[xX]0*(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|81|8[dDfF]|90|9[dD]|[fF]{3}[eEfF])"
+    r"(?![0-9a-fA-F]));?"
+)
+_ILLEGAL_REFERENCE_TEXT = re.compile(_ILLEGAL_REFERENCE)
+_ILLEGAL_REFERENCE_UTF8 = re.compile(_ILLEGAL_REFERENCE.encode())
 _NAME = re.compile(r"[A-Za-z_][\w.-]*")
 
 
@@ -59,8 +75,10 @@ def html_document(text: str) -> lxml_html.HtmlElement:
     """The page as an ``lxml.html`` tree, for site readers that use its element methods
     (``text_content``, ``iterlinks``…); the same cleaning as :func:`document`, without the
     deep-nesting fallback (these readers' pages are flat)."""
-    parser = lxml_html.HTMLParser(huge_tree=True)
-    text = strip_xml_illegal(_XML_DECLARATION.sub("", text, count=1))
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(huge_tree=True, collect_ids=False)
+    text = _xml_legal(_XML_DECLARATION.sub("", text, count=1))
     try:
         return lxml_html.document_fromstring(text, parser)
     except (etree.ParserError, ValueError):
@@ -91,10 +109,11 @@ def reaches(root: Element, depth: int) -> bool:
 
 def _read(text: str, *, whole: bool) -> tuple[Element, bool]:
     """The tree, and whether it is libxml2's, cut at 2,048 levels (only when not ``whole``)."""
-    text = strip_xml_illegal(_XML_DECLARATION.sub("", text, count=1))
+    text = _xml_legal(_XML_DECLARATION.sub("", text, count=1))
     # etree's parser, not lxml.html's: lxml.html asks a Python function for the class of every
     # element the code touches (a second on a big page), for methods these parsers never use.
-    parser = etree.HTMLParser(huge_tree=True)
+    # No table of ``id`` attributes: only XPath's id() reads it, and no parser calls that.
+    parser = etree.HTMLParser(huge_tree=True, collect_ids=False)
     try:
         root: Element | None = etree.fromstring(text, parser)
     except (etree.XMLSyntaxError, ValueError):
@@ -105,6 +124,34 @@ def _read(text: str, *, whole: bool) -> tuple[Element, bool]:
     if cut and whole:
         return _read_deep(text), False
     return root, cut
+
+
+def _xml_legal(text: str) -> str:
+    """``strip_xml_illegal(text)``, with the regex run only on a page that needs it, and
+    without the character references that would bring such characters back.
+
+    The regex tests every character in Python's regex engine (0.1-0.25 s on a 20-40 MB
+    page, which nearly never holds one); the text's UTF-8 is made and searched in C in about
+    half that: a byte-wise ``translate`` for the controls, and two searches that skip to
+    the one lead byte each character has (UTF-8 never repeats a lead byte inside another
+    character, so no match is false). A reference becomes U+FFFD, as the sanitiser's HTML5
+    parser makes it (removing it could join the text around it into another reference).
+    """
+    try:
+        data: bytes | None = text.encode()
+    except UnicodeEncodeError:  # a lone surrogate
+        data = None
+    if (
+        data is None
+        or len(data.translate(None, _CONTROL_BYTES)) < len(data)
+        or _C1_UTF8.search(data)
+        or _NONCHARACTER_UTF8.search(data)
+    ):
+        # Removing a character can join the text around it into a reference: look after.
+        return _ILLEGAL_REFERENCE_TEXT.sub("\ufffd", strip_xml_illegal(text))
+    if _ILLEGAL_REFERENCE_UTF8.search(data):
+        return _ILLEGAL_REFERENCE_TEXT.sub("\ufffd", text)
+    return text
 
 
 class _DeepBuilder:
@@ -188,41 +235,52 @@ def class_test(name: str) -> str:
 
 def fragment_html(container: Element) -> str:
     """The markup inside ``container`` (its text, children and their tails), for the sanitiser;
-    ``container`` is left empty (read its words first).
+    ``container`` leaves the page, emptied of its attributes (read what it says first).
 
-    Why it empties it: lxml serialises an element after walking up through all its ancestors
-    (for their namespaces), which costs the depth of the page, and a 1,000-deep reply chain
-    would pay it a thousand times. The children are moved under a new, parentless element and
-    serialised there.
+    Why it leaves: lxml serialises an element after walking up through all its ancestors (for
+    their namespaces), which costs the depth of the page, and a 1,000-deep reply chain would
+    pay it a thousand times. In a document of its own the markup is also what it has always
+    been (in the page's document libxml2 writes a CR raw, not as ``&#13;``).
 
     Whitespace-only runs between elements become one newline (or one space when they hold no
     newline), outside ``<pre>``: what BeautifulSoup wrote when it read the pages, so bodies
-    stay byte for byte what they were (and a little smaller).
+    stay byte for byte what they were (and a little smaller). Most bodies have no such run:
+    the serialised markup shows it, and only then is the body squeezed and written again.
     """
-    _squeeze_blank_runs(container)
-    parts = [html.escape(container.text, quote=False)] if container.text else []
-    container.text = None
     holder = etree.Element("div")
-    holder.extend(list(container))
-    parts.extend(etree.tostring(child, encoding="unicode", method="html") for child in holder)
-    return "".join(parts)
+    holder.append(container)
+    container.attrib.clear()
+    container.tag = "div"
+    outer = _serialised(container)
+    squeeze = _BLANK_RUN_MARK.search(outer) is not None
+    if squeeze:
+        for run in cast("list[etree._ElementUnicodeResult]", _BLANK_RUNS(container)):
+            owner = cast("Element", run.getparent())
+            squeezed = "\n" if "\n" in run else " "
+            if run.is_tail:
+                owner.tail = squeezed
+            else:
+                owner.text = squeezed
+    lead = container.text
+    if lead or squeeze:
+        container.text = None
+        outer = _serialised(container)
+    inner = outer[len("<div>") : -len("</div>")]
+    return html.escape(lead, quote=False) + inner if lead else inner
 
 
-_PRESERVE = ("pre", "textarea")
+def _serialised(container: Element) -> str:
+    return etree.tostring(container, method="html", encoding="unicode", with_tail=False)
 
 
-def _squeezed(text: str | None) -> str | None:
-    if not text or text.strip(_ASCII_SPACE):
-        return text
-    return "\n" if "\n" in text else " "
-
-
-def _squeeze_blank_runs(container: Element) -> None:
-    kept: set[Element] = set()
-    for block in container.iter(*_PRESERVE):
-        kept.update(block.iter())
-    for el in container.iter():
-        if el not in kept and isinstance(el.tag, str):
-            el.text = _squeezed(el.text)
-        if el is not container and el.getparent() not in kept:
-            el.tail = _squeezed(el.tail)
+# In the serialised markup every text node sits between a ">" and a "<" (text and attribute
+# values write theirs as entities): one needing a squeeze shows as a run of spaces, tabs,
+# newlines and CRs (written "&#13;") that is more than one newline or space. (A form feed is
+# one of the characters stripped before parsing.)
+_BLANK_RUN_MARK = re.compile(r">(?:[ \t\n]|&#13;)*(?:\t|&#13;|[ \n][ \n])(?:[ \t\n]|&#13;)*<")
+# Those runs (blank as XPath's ``normalize-space`` sees it), outside ``<pre>`` and
+# ``<textarea>``; asked of a container out of the page, so that no ancestor outside it counts.
+_BLANK_RUNS = etree.XPath(
+    "descendant::text()[not(normalize-space()) and . != ' ' and . != '\n'"
+    " and not(ancestor::pre or ancestor::textarea)]"
+)

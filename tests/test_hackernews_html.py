@@ -224,3 +224,10 @@ def test_depth_from_the_spacer_when_there_is_no_indent_attribute() -> None:
         _row(i, "").replace('width="0"', f'width="{40 * d}"') for i, d in enumerate([0, 1, 2, 1])
     )
     assert [c.depth for c in SITE.parse(_page(rows)).walk()] == [0, 1, 2, 1]
+
+
+def test_a_reference_to_a_control_character_does_not_stop_the_conversion() -> None:
+    """``&#1;`` became a control character in the page's tree, and tidying the empty ``<i>``
+    beside it then failed inside lxml: now the reference is a replacement mark."""
+    thread = SITE.parse(_page(_row(1, ' indent="0"', "odd &#1;<i></i> text<p>next")))
+    assert thread.comments[0].body_html == "<p>odd \ufffd text</p><p>next</p>"

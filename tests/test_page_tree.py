@@ -10,10 +10,12 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
+from exporter.clean import strip_xml_illegal
 from exporter.limits import html_depth
 from exporter.load import SavedPage
 from exporter.page_tree import (
     LIBXML2_DEPTH,
+    _xml_legal,
     document,
     fragment_html,
     nests_deeper,
@@ -81,3 +83,63 @@ def test_fragments_keep_pre_and_squeeze_blank_runs_elsewhere() -> None:
     assert fragment_html(container) == (
         "<p>a</p>\n<p>b</p> <pre>x\n\n  y</pre>\n<ul>\n<li>c</li></ul>"
     )
+
+
+def test_fragments_squeeze_only_outside_pre_within_the_container() -> None:
+    root = document(
+        "<html><body><pre><div id='c'>\t<p>a</p><!-- c -->\n \n<b>b</b> \t <textarea>\n\n"
+        "</textarea>\r\n\r\n<pre> <i> </i> </pre></div></pre></body></html>"
+    )
+    container = root.find(".//div")
+    assert container is not None
+    # The <pre> around the container does not count: only those inside it keep their runs.
+    assert fragment_html(container) == (
+        " <p>a</p><!-- c -->\n<b>b</b> <textarea>\n\n</textarea>\n<pre> <i> </i> </pre>"
+    )
+
+
+def _every_character() -> list[str]:
+    return [
+        chr(code)
+        for code in [*range(0x3000), *range(0xD700, 0xE100), *range(0xFFF0, 0x10100), 0x10FFFF]
+    ]
+
+
+def test_the_page_loses_exactly_the_characters_xml_forbids() -> None:
+    """The cheap test before the regex (``_xml_legal``) misses none: every character alone,
+    and beside others, comes out as ``strip_xml_illegal`` makes it."""
+    for char in _every_character():
+        text = f"a{char}b"
+        assert _xml_legal(text) == strip_xml_illegal(text), hex(ord(char))
+    legal = "x é \u20ac \U0001f600 \ufffd \t\n\r"
+    assert _xml_legal(legal) is legal
+
+
+_FORBIDDEN_REFERENCES = [
+    *(f"&#{code};" for code in [1, 8, 11, 12, 14, 31, 127, 129, 141, 143, 144, 157, 65534]),
+    *(f"&#x{code:x};" for code in [1, 0x1F, 0x7F, 0x8D, 0x9D, 0xFFFF]),
+    "&#X0B;",
+    "&#0001;",
+    "&#2",  # no semicolon: libxml2 takes it all the same
+    "&#x1g",
+]
+
+
+@pytest.mark.parametrize("reference", _FORBIDDEN_REFERENCES)
+def test_a_reference_to_a_forbidden_character_becomes_a_replacement_mark(reference: str) -> None:
+    """libxml2 would decode it into the tree, where lxml then refuses any edit moving that text
+    (a Hacker News comment holding ``&#1;`` beside an empty ``<i>`` stopped the conversion)."""
+    root = document(f'<html><body><p title="{reference}">a{reference}b<i></i></p></body></html>')
+    paragraph = root.find("body/p")
+    assert paragraph is not None
+    assert paragraph.text is not None and "\ufffd" in paragraph.text
+    assert paragraph.get("title") is not None and "\ufffd" in paragraph.get("title", "")
+    assert not any(strip_xml_illegal(s) != s for s in (paragraph.text, paragraph.get("title", "")))
+
+
+@pytest.mark.parametrize(
+    "reference", ["&#9;", "&#10;", "&#13;", "&#x27;", "&#128;", "&#x9F;", "&#111", "&#x1ff"]
+)
+def test_other_references_are_left_to_the_parser(reference: str) -> None:
+    paragraph = document(f"<p>a{reference}b</p>").find("body/p")
+    assert paragraph is not None and "\ufffd" not in (paragraph.text or "")

@@ -21,7 +21,7 @@ from exporter.clean import join_url
 from exporter.errors import NoThreadFound
 from exporter.load import SavedPage, page_from_text, read_input
 from exporter.model import Comment, Thread
-from exporter.sites import lemmy
+from exporter.sites import lemmy, reddit
 from exporter.sites.reddit import common, old
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +58,7 @@ def _iso(value: datetime | bool | None) -> str | bool | None:
 def test_detected_as_old_reddit_and_not_as_lemmy() -> None:
     for path in PAGES.values():
         page = read_input(str(path))
-        assert old.score(page) >= 0.9
+        assert reddit.old_score(page) >= 0.9
         assert lemmy.score(page) == 0.0
 
 
@@ -68,8 +68,8 @@ def test_lemmy_pages_and_text_are_not_old_reddit() -> None:
         *sorted(ROOT.glob("tests/data/lemmy/*")),
     ]:
         if path.suffix in {".html", ".txt"}:
-            assert old.score(read_input(str(path))) == 0.0, path.name
-    assert old.score(page_from_text("[–]alice 12 points 3 hours ago\nhello")) == 0.0
+            assert reddit.old_score(read_input(str(path))) == 0.0, path.name
+    assert reddit.old_score(page_from_text("[–]alice 12 points 3 hours ago\nhello")) == 0.0
 
 
 def test_tree_shape_and_every_field(case: tuple[Thread, dict[str, Any]]) -> None:
@@ -199,7 +199,7 @@ def _chain_page(depth: int) -> str:
 def test_a_3000_deep_chain_parses_without_recursion() -> None:
     depth = 3000
     page = page_from_text(_chain_page(depth), "chain.html")
-    assert old.score(page) >= 0.9
+    assert reddit.old_score(page) >= 0.9
     assert page.soup is not None  # bs4 builds deep trees slowly (quadratic); not timed here
     started = time.perf_counter()
     thread = old.parse(page)
@@ -333,7 +333,7 @@ def test_absolute_agrees_with_urljoin(url: str) -> None:
 
 def test_not_html_is_not_old_reddit() -> None:
     page = SavedPage(text="sitetable nestedlisting thing", is_html=False, source="x.txt")
-    assert old.score(page) == 0.0
+    assert reddit.old_score(page) == 0.0
 
 
 def test_the_sample_makes_a_valid_book(tmp_path: Path, epubcheck: EpubCheck) -> None:
@@ -349,4 +349,4 @@ def test_the_other_reddit_designs_are_not_old_reddit() -> None:
     others = [*sorted(DATA.glob("react_*.html")), *sorted(DATA.glob("shreddit_*.html"))]
     others += sorted((ROOT / "samples").glob("reddit-shreddit-*.html"))
     for path in others:
-        assert old.score(read_input(str(path))) == 0.0, path.name
+        assert reddit.old_score(read_input(str(path))) == 0.0, path.name

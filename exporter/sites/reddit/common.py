@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Literal
 
 from ...clean import join_url, split_url
@@ -46,17 +47,26 @@ _GONE: dict[str, Gone] = {
     "comment removed by reddit": "removed",
     "removed by reddit": "removed",
 }
+# A notice's letters: anything but whitespace and the characters ``strip_xml_illegal`` drops.
+_NOT_LETTER = r"\s\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+_NOTICE_LETTERS = max(len("".join(notice.split())) for notice in _GONE)
+_MORE_LETTERS_THAN_A_NOTICE = re.compile(
+    rf"(?:[{_NOT_LETTER}]*[^{_NOT_LETTER}]){{{_NOTICE_LETTERS + 1}}}"
+)
 # What urljoin changes in a path from the root, besides "//" and dot segments: it splits off a
 # query, a fragment or ";params" (dropping an empty one), and deletes tabs and line breaks.
 _URLJOIN_REWRITES = re.compile(r"[?#;\t\r\n]")
 _SUBREDDIT_PATH = re.compile(r"/r/([A-Za-z0-9_]{2,21})(?:/|$)")
+_FULLNAME = re.compile(r"t\d_")
 
 
+@lru_cache(maxsize=4096)
 def parse_score(text: str | None) -> int | None:
     """A score as Reddit prints it: '1,234 points', '1 point', '-3', '12.3k', '1.2M'.
 
     Returns None for anything that is no number: '[score hidden]', '•', 'Vote', ''.
-    A rounded '12.3k' becomes 12300: that is what the page shows, and all it shows.
+    A rounded '12.3k' becomes 12300: that is what the page shows, and all it shows. Cached: a
+    big thread prints the same few hundred scores ten thousand times.
     """
     if not text:
         return None
@@ -105,6 +115,13 @@ def gone_marker(text: str | None) -> Gone | None:
     if not text:
         return None
     return _GONE.get(" ".join(text.split()).casefold())
+
+
+def may_be_gone(words: str) -> bool:
+    """Whether a body whose text pieces, run together, are ``words`` can be a notice that it is
+    gone: no notice has more letters (and neither spacing nor ``casefold`` takes any away), so
+    most bodies are told apart without splitting their text into words."""
+    return _MORE_LETTERS_THAN_A_NOTICE.match(words) is None
 
 
 def is_deleted_name(name: str | None) -> bool:
@@ -172,4 +189,4 @@ def fullname(kind: str, value: str | None) -> str | None:
     if not value:
         return None
     value = value.strip()
-    return value if re.match(r"^t\d_", value) else f"{kind}_{value}"
+    return value if _FULLNAME.match(value) else f"{kind}_{value}"

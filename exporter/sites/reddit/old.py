@@ -4,10 +4,11 @@ Every post and comment is a ``div.thing``; a comment's replies sit in its own
 ``div.child > div.sitetable``, so the DOM nests three elements per reply level. Bodies are in
 ``.usertext-body .md`` inside a ``<form>`` (which calibre famously throws away with the text).
 The page is read with lxml (``sites.page_tree``: a 10,000-comment page is tens of MB, which
-BeautifulSoup takes ten times longer to build), found landmarks by compiled XPath, and the
-comments walked once, top down, with an explicit stack: real threads nest deeper than Python's
-recursion limit, and every lookup stays inside one comment's own ``div.entry`` so that no
-comment is ever searched through its replies. Only the bodies go to the sanitiser, as markup.
+BeautifulSoup takes ten times longer to build), its landmarks found by lxml's tag filter in page
+order (they sit near the top; an XPath visits the whole page, 50 ms a landmark on a big one),
+and the comments walked once, top down, with an explicit stack: real threads nest deeper than
+Python's recursion limit, and every lookup stays inside one comment's own ``div.entry`` so that
+no comment is ever searched through its replies. Only the bodies go to the sanitiser, as markup.
 
 Markup differs across the years: 2025 pages carry ``data-permalink``, ``data-author`` and a
 ``title`` with the exact score on every score span; 2018 pages have no score titles and fewer
@@ -22,25 +23,23 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lxml import etree
-
 from ...clean import clean_html, strip_xml_illegal
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Comment, Stub, Thread
-from ...page_tree import Element, class_test, first, page_tree
+from ...page_tree import Element, page_tree
 from . import common
 from .old_thing import (
     Entry,
     apply_header,
     attr,
-    body_html,
-    body_text,
     child_div,
-    child_divs,
     classes,
+    comment_body,
+    entry_and_child,
     id_from_classes,
     permalink_button,
+    post_body,
     read_header,
     stub,
     text,
@@ -50,38 +49,12 @@ _TITLE_SUFFIX = re.compile(r"\s+:\s+[A-Za-z0-9_]+\s*$")
 SINGLE_THREAD = (
     "The page shows a single comment's thread; the rest of the thread's comments are not in it."
 )
-# ``/descendant::`` rather than ``//``: libxml2 evaluates the latter step by step, once per node.
-_POST_THING = etree.XPath(f"/descendant::div[{class_test('thing')} and {class_test('link')}][1]")
-_LISTING = etree.XPath(f"/descendant::div[{class_test('nestedlisting')}][1]")
-_CANONICAL = etree.XPath(
-    "/descendant::link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')][1]"
-)
-_OG_TITLE = etree.XPath("/descendant::meta[@property='og:title'][1]")
-_TITLE = etree.XPath("/descendant::title[1]")
-
-
-def score(page: SavedPage) -> float:
-    """How sure we are that ``page`` is an old-design Reddit thread: substring checks only."""
-    if not page.is_html:
-        return 0.0
-    body = page.text
-    has_listing = "sitetable nestedlisting" in body or 'id="siteTable_t3_' in body
-    # Reddit writes class=" thing id-t1_…"; SingleFile may drop the leading space.
-    has_things = "thing id-t1_" in body or "thing id-t3_" in body or 'data-type="comment"' in body
-    reddit = "redditstatic.com" in body or "reddit.com/r/" in body or 'data-subreddit="' in body
-    if has_listing and (has_things or "commentarea" in body):
-        return 1.0 if reddit else 0.9
-    if has_things and 'data-type="link"' in body and reddit:
-        # A post page whose comment area was not saved (or a listing page).
-        return 0.6
-    return 0.0
 
 
 def parse(page: SavedPage) -> Thread:
     """The post and its comment tree; ``NoThreadFound`` when the page holds neither."""
     root = page_tree(page)
-    post_tag = first(_POST_THING, root)
-    listing = first(_LISTING, root)
+    post_tag, listing = _landmarks(root)
     post = _read_post(post_tag) if post_tag is not None else None
     walk = _read_comments(listing) if listing is not None else _Walk()
     roots, stubs = walk.roots, walk.stubs
@@ -141,7 +114,7 @@ def _read_post(thing: Element) -> _Post:
     if comment.permalink is None and comments_link is not None:
         comment.permalink = common.absolute(attr(comments_link, "href"))
     # A self post's text is in its expando; a comment form further down is not the post.
-    body = body_html(entry.body) if _in_expando(entry.body, thing) else ""
+    body = post_body(entry.body) if _in_expando(entry.body, thing) else ""
     link = _outbound_link(thing, title)
     if link is not None:
         anchor = clean_html(f'<p><a href="{html.escape(link)}">{html.escape(link)}</a></p>')
@@ -217,7 +190,7 @@ def _read_comments(listing: Element) -> _Walk:
         names = classes(node)
         if "thing" not in names:
             continue
-        entry_div, child = child_divs(node, "entry", "child")
+        entry_div, child = entry_and_child(node)
         entry = Entry(entry_div)
         if "comment" in names:
             comment = _read_comment(node, names, entry, parent, walk)
@@ -254,12 +227,10 @@ def _read_comment(
     header = read_header(entry.tagline)
     apply_header(comment, header, attr(thing, "data-author"))
     comment.score = header.score
-    gone = common.gone_marker(body_text(entry.body))
-    comment.body_html = body_html(entry.body)
+    comment.body_html, gone = comment_body(entry.body)
     if gone is not None:
         comment.deleted = comment.deleted or gone == "deleted"
         comment.removed = gone == "removed"
-        comment.body_html = ""
     walk.subreddit = walk.subreddit or attr(thing, "data-subreddit")
     return comment
 
@@ -267,18 +238,34 @@ def _read_comment(
 # --- the page ----------------------------------------------------------------------------------
 
 
+def _landmarks(root: Element) -> tuple[Element | None, Element | None]:
+    """The post's ``div.thing.link`` and the comments' ``div.nestedlisting``: the first of
+    each in page order, in one pass that stops when it has both."""
+    post: Element | None = None
+    listing: Element | None = None
+    for div in root.iter("div"):
+        names = classes(div)
+        if post is None and "thing" in names and "link" in names:
+            post = div
+        if listing is None and "nestedlisting" in names:
+            listing = div
+        if post is not None and listing is not None:
+            break
+    return post, listing
+
+
 def _canonical(root: Element) -> str | None:
-    link = first(_CANONICAL, root)
-    if link is not None:
-        return common.absolute(attr(link, "href"), common.WWW_BASE)
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").split():
+            return common.absolute(attr(link, "href"), common.WWW_BASE)
     return None
 
 
 def _page_title(root: Element) -> str:
-    meta = first(_OG_TITLE, root)
+    meta = next((m for m in root.iter("meta") if m.get("property") == "og:title"), None)
     if meta is not None and attr(meta, "content"):
         return attr(meta, "content") or ""
-    return _TITLE_SUFFIX.sub("", text(first(_TITLE, root)))
+    return _TITLE_SUFFIX.sub("", text(next(root.iter("title"), None)))
 
 
 def _is_single_thread(page: SavedPage) -> bool:

@@ -5,7 +5,8 @@ cost per comment stays the size of its own entry on a 10,000-comment page. The e
 lxml's (see ``sites.page_tree``). An entry's parts are looked up only when asked for, each by
 lxml's own tag filter (``iterdescendants(tag)``, in C), stopping at the first match: visiting
 every element of every entry (body and buttons included) in Python, and splitting its
-``class``, was most of the parse.
+``class``, was most of the parse. A body is read by two C calls (its words, then its markup),
+and walked in Python only in the rare body that has blank runs to squeeze.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import cast
 
+from lxml import etree
+
 from ...clean import clean_html, strip_xml_illegal
 from ...model import Comment, Stub
 from ...page_tree import Element, fragment_html
@@ -24,10 +27,11 @@ from . import common
 
 _MORE_COUNT = re.compile(r"(\d[\d,]*)\s+(?:more\s+)?repl", re.IGNORECASE)
 _ID_CLASS = re.compile(r"^id-(t\d_[A-Za-z0-9]+)$")
+_TAGLINE_PARTS = ("a", "span", "time", "em")
 
 
 def classes(tag: Element) -> list[str]:
-    return str(tag.get("class") or "").split()
+    return (tag.get("class") or "").split()
 
 
 def attr(tag: Element, name: str) -> str | None:
@@ -35,31 +39,43 @@ def attr(tag: Element, name: str) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+def has_class(tag: Element, name: str) -> bool:
+    """Whether ``tag``'s ``class`` holds the word ``name``; the substring test first, as most
+    elements asked lack it, and need no split."""
+    value = tag.get("class")
+    return value is not None and name in value and name in value.split()
+
+
 def text(tag: Element | None) -> str:
     """The element's words on one line."""
     if tag is None:
         return ""
-    return " ".join(strip_xml_illegal(" ".join(cast("Iterator[str]", tag.itertext()))).split())
+    # A leaf's one piece of text, without a generator (most authors, marks and scores).
+    joined = (tag.text or "") if len(tag) == 0 else " ".join(cast("Iterator[str]", tag.itertext()))
+    return " ".join(strip_xml_illegal(joined).split())
 
 
 def child_div(tag: Element, cls: str) -> Element | None:
     """The first ``div.cls`` among ``tag``'s own children (never deeper)."""
-    return child_divs(tag, cls)[0]
-
-
-def child_divs(tag: Element, *names: str) -> list[Element | None]:
-    """For each name, the first ``div.name`` among ``tag``'s own children: one pass for all."""
-    found: list[Element | None] = [None] * len(names)
-    missing = len(names)
     for child in tag.iterchildren("div"):
-        cls = classes(child)
-        for i, name in enumerate(names):
-            if found[i] is None and name in cls:
-                found[i] = child
-                missing -= 1
-        if not missing:
+        if has_class(child, cls):
+            return child
+    return None
+
+
+def entry_and_child(thing: Element) -> tuple[Element | None, Element | None]:
+    """A thing's first ``div.entry`` and first ``div.child`` among its own children, in one
+    pass."""
+    entry: Element | None = None
+    child: Element | None = None
+    for div in thing.iterchildren("div"):
+        if entry is None and has_class(div, "entry"):
+            entry = div
+        if child is None and has_class(div, "child"):
+            child = div
+        if entry is not None and child is not None:
             break
-    return found
+    return entry, child
 
 
 def id_from_classes(names: list[str]) -> str | None:
@@ -127,7 +143,7 @@ class Entry:
         """Found by lxml's tag filter, stopping at the first match."""
         if self.element is not None:
             for node in self.element.iterdescendants(tag):
-                if cls in classes(node):
+                if has_class(node, cls):
                     return node
         return None
 
@@ -153,25 +169,28 @@ def read_header(tagline: Element | None) -> Header:
     author: Element | None = None
     userattrs: Element | None = None
     scores: list[tuple[Element, list[str]]] = []
-    for node in tagline.iterdescendants():
+    for node in tagline.iterdescendants(*_TAGLINE_PARTS):
         name = node.tag
-        if not isinstance(name, str):
-            continue
         cls = classes(node)
-        if name in {"a", "span"} and "author" in cls and author is None:
-            author = node
-            header.roles.update(cls)
-        elif name == "span" and "userattrs" in cls:
-            userattrs = node
-        elif name == "a" and userattrs is not None and node.getparent() is userattrs:
-            header.roles.update(cls)  # the [S], [M] and [A] marks
-        elif name == "span" and "score" in cls:
-            scores.append((node, cls))
-        elif name == "span" and "stickied-tagline" in cls:
-            header.stickied = True
+        if name == "span":
+            if "author" in cls and author is None:
+                author = node
+                header.roles.update(cls)
+            elif "userattrs" in cls:
+                userattrs = node
+            elif "score" in cls:
+                scores.append((node, cls))
+            elif "stickied-tagline" in cls:
+                header.stickied = True
+        elif name == "a":
+            if "author" in cls and author is None:
+                author = node
+                header.roles.update(cls)
+            elif userattrs is not None and node.getparent() is userattrs:
+                header.roles.update(cls)  # the [S], [M] and [A] marks
         elif name == "time":
             _read_time(header, node, cls)
-        elif name == "em":
+        else:
             word = text(node)
             if word == "*":
                 header.edited = header.edited or True
@@ -219,19 +238,29 @@ def apply_header(comment: Comment, header: Header, fallback_author: str | None) 
     comment.stickied = comment.stickied or header.stickied
 
 
-def body_html(body: Element | None) -> str:
-    """The cleaned body; the ``<form>`` and buttons around it are never part of it."""
+def post_body(body: Element | None) -> str:
+    """The post's cleaned body; the ``<form>`` and buttons around it are never part of it.
+    The body's ``div`` leaves the page."""
+    container = _body_container(body)
+    return "" if container is None else clean_html(fragment_html(container), common.OLD_BASE)
+
+
+def comment_body(body: Element | None) -> tuple[str, common.Gone | None]:
+    """A comment's cleaned body, or nothing and 'deleted' or 'removed' when its body is only
+    Reddit's notice that it is gone. The body's text pieces, run together in one C call, are
+    enough to rule most notices out; the body's ``div`` leaves the page."""
     container = _body_container(body)
     if container is None:
-        return ""
-    return clean_html(fragment_html(container), common.OLD_BASE)
-
-
-def body_text(body: Element | None) -> str:
-    return text(_body_container(body))
+        return "", None
+    words = etree.tostring(container, method="text", encoding="unicode", with_tail=False)
+    gone = common.gone_marker(text(container)) if common.may_be_gone(words) else None
+    if gone is not None:
+        return "", gone
+    return clean_html(fragment_html(container), common.OLD_BASE), None
 
 
 def _body_container(body: Element | None) -> Element | None:
+    """The body's ``div.md``, else the ``div.usertext-body`` itself: a ``div`` either way."""
     if body is None:
         return None
     md = child_div(body, "md")
