@@ -350,3 +350,19 @@ def test_the_other_reddit_designs_are_not_old_reddit() -> None:
     others += sorted((ROOT / "samples").glob("reddit-shreddit-*.html"))
     for path in others:
         assert reddit.old_score(read_input(str(path))) == 0.0, path.name
+
+
+def test_link_post_whose_title_link_holds_only_text() -> None:
+    """Without ``data-url``, a link post's target is its title link's ``href``, whether or not
+    that link holds any element (an lxml element with no children tests false)."""
+    html = (
+        '<html><body><div class=" thing id-t3_lp1 link " data-fullname="t3_lp1">'
+        '<div class="entry"><p class="title">'
+        '<a class="title" href="https://example.com/article">An article</a></p>'
+        '<p class="tagline"><a class="author">poster</a></p></div></div>'
+        '<div class="commentarea"><div class="sitetable nestedlisting"></div></div>'
+        "</body></html>"
+    )
+    post = old.parse(page_from_text(html, "link.html")).post
+    assert post is not None
+    assert '<a href="https://example.com/article">' in post.body_html

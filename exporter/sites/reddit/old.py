@@ -151,7 +151,7 @@ def _outbound_link(thing: Element, title_link: Element | None) -> str | None:
     """Where a link post points; None for a self post (its title links to the thread)."""
     if "self" in classes(thing):
         return None
-    url = attr(thing, "data-url") or (attr(title_link, "href") if title_link else None)
+    url = attr(thing, "data-url") or (attr(title_link, "href") if title_link is not None else None)
     if not url or (attr(thing, "data-domain") or "").startswith("self."):
         return None
     if "/comments/" in url and not url.startswith("http"):
