@@ -57,8 +57,11 @@ def raw_text(el: Element) -> str:
 
 
 def one_line(text: str) -> str:
-    """``text`` with its runs of space made one space, without characters XML forbids."""
-    return " ".join(strip_xml_illegal(text).split())
+    """``text`` with its runs of space made one space, without characters XML forbids (printable
+    ASCII, most names and ages, has none: that test costs a tenth of the search)."""
+    if not (text.isascii() and text.isprintable()):
+        text = strip_xml_illegal(text)
+    return " ".join(text.split())
 
 
 def parse_age_title(title: str | None) -> datetime | None:
@@ -111,15 +114,19 @@ def _is_empty_leaf(el: Element) -> bool:
 def _tidy(container: Element) -> None:
     """Drop empty inline elements (the pre-2020 ``<span> </span>`` before the reply block) and
     the whitespace they leave at the edges of paragraphs. A Python walk of the body's few
-    elements: cheaper than an XPath call per body on a page of 10,000."""
-    empty = [
-        el
-        for el in container.iterdescendants(etree.Element)
-        if el.tag not in _KEEP_EMPTY and _is_empty_leaf(el)
-    ]
+    elements, one for both jobs (and none for a body of bare text): cheaper than an XPath call
+    per body on a page of 10,000."""
+    empty: list[Element] = []
+    paras = [container] if container.tag == "p" else []
+    if len(container):
+        for el in container.iterdescendants(etree.Element):
+            if el.tag == "p":
+                paras.append(el)
+            elif el.tag not in _KEEP_EMPTY and _is_empty_leaf(el):
+                empty.append(el)
     for el in empty:
         drop_tree(el)
-    for para in container.iter("p"):  # written back only when trimmed: most are not
+    for para in paras:  # written back only when trimmed: most are not
         text = para.text
         if len(para):
             if text and text[0].isspace():
