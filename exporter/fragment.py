@@ -7,7 +7,7 @@ well-formed and keeps its formatting.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape
 
 from lxml import etree
 
@@ -27,7 +27,7 @@ def split_fragment(fragment: str, max_bytes: int) -> list[str]:
         root = etree.fromstring(f"<div>{fragment}</div>".encode(), _PARSER)
     except etree.XMLSyntaxError:
         return [fragment]
-    blocks = [escape(root.text or "")]
+    blocks = [escape(root.text or "", quote=False)]
     blocks += [etree.tostring(child, encoding="unicode", with_tail=True) for child in root]
     pieces: list[str] = []
     current, size = "", 0

@@ -8,17 +8,16 @@ from the page goes through :func:`esc`, which also strips characters XML forbids
 A chapter document is ``head + rows + tail``, concatenated; :func:`row_bytes` and
 :func:`shell_bytes` measure exactly those pieces so that the layout can keep each file under
 its byte budget without guessing. Each row is rendered once: the layout measures the same
-markup that the chapter then holds, with its link targets filled in (see :func:`_markup`).
+markup that the chapter then holds, with its link targets filled in (see :func:`measured_plan`).
 """
 
 from __future__ import annotations
 
 import html
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime, timezone
 from functools import lru_cache, partial
-from typing import NamedTuple
 
 from exporter.clean import strip_xml_illegal as xml_text
 from exporter.layout import (
@@ -35,6 +34,7 @@ from exporter.rows import POST_ANCHOR, Row, display_name
 CSS_FILE = "style.css"
 DEPTH_CAP = 5
 """Indentation classes stop at ``d5``; deeper comments say their level in words."""
+_DEPTH_CLASSES = tuple(f"d{depth}" for depth in range(DEPTH_CAP + 1))
 
 Href = Callable[[str], str]
 """Anchor -> link target (``file#anchor``)."""
@@ -87,8 +87,10 @@ def human_date(moment: datetime) -> str:
     return _HUMAN % (m.day, _MONTHS[m.month - 1], m.year, m.hour, m.minute)
 
 
+@lru_cache(maxsize=8192)
 def time_html(moment: datetime) -> str:
-    """Both forms in one ``<time>``, formatted at once (every comment header has one)."""
+    """Both forms in one ``<time>``, formatted at once (every comment header has one).
+    Cached: a busy thread repeats its times, the more so on a page that shows minutes."""
     m = utc(moment)
     day = (m.year, m.month, m.day, m.hour, m.minute, m.second)
     return _TIME % (*day, m.day, _MONTHS[m.month - 1], m.year, m.hour, m.minute)
@@ -172,8 +174,11 @@ def _meta(comment: Comment, parts: list[str]) -> None:
 
 
 def _header(row: Row, comment: Comment) -> str:
-    """The header line, its link targets left open (see :func:`_target`)."""
-    first = f'<span class="author">{name_html(comment)}</span>{badges_html(comment)}'
+    """The header line, its link targets left open (see :func:`_target`). Written for the
+    common case (a name, a link to the parent, a date): every other part is one test."""
+    first = f'<span class="author">{name_html(comment)}</span>'
+    if comment.is_op or comment.is_moderator or comment.is_admin or comment.distinguished:
+        first += badges_html(comment)
     if comment.number is not None:
         first = f'<span class="num">#{comment.number}</span> {first}'
     mark = one_line(comment.threadmark) if comment.threadmark else ""
@@ -185,9 +190,13 @@ def _header(row: Row, comment: Comment) -> str:
             f'<span class="reply">↳ <a href="{_target(row.parent_anchor)}">'
             f"{name_html(row.parent)}</a></span>"
         )
-    answers = _reply_to(row, comment)
-    if answers:
-        parts.append(answers)
+    if (
+        row.reply_target is not None
+        or comment.reply_to
+        or comment.reply_to_number is not None
+        or comment.reply_to_author
+    ):
+        parts.append(_reply_to(row, comment))
     if row.depth >= DEPTH_CAP:
         parts.append(f'<span class="level">level {row.depth}</span>')
     _meta(comment, parts)
@@ -198,17 +207,13 @@ def _header(row: Row, comment: Comment) -> str:
             if anchor is not None
         ]
         parts.append(f'<span class="nav">{" · ".join(jumps)}</span>')
-    return '<p class="h">' + " · ".join(parts) + "</p>\n"
+    return f'<p class="h">{" · ".join(parts)}</p>\n'
 
 
 def _reply_to(row: Row, comment: Comment) -> str:
     """Flat forums: "replying to #12 alice", a link when that post is in the book. The
     post's own number and name win over what the quote said (it may have been renamed)."""
     target = row.reply_target
-    if target is None and not (
-        comment.reply_to or comment.reply_to_number is not None or comment.reply_to_author
-    ):
-        return ""
     number = target.number if target is not None else comment.reply_to_number
     name = display_name(target) if target is not None else one_line(comment.reply_to_author or "")
     words = [f"#{number}"] if number is not None else []
@@ -254,7 +259,7 @@ def _row_parts(row: Row) -> tuple[str, str]:
     """One block of a chapter (a comment ``<article>``, the post, or a stub note) in two
     parts: its start and header, with link targets left open, and the rest (subject, body,
     end), which holds the page's own markup and therefore no open target."""
-    depth_class = f"d{min(row.depth, DEPTH_CAP)}"
+    depth_class = _DEPTH_CLASSES[min(row.depth, DEPTH_CAP)]
     if row.kind == "more":
         return f'<p class="more {depth_class}" id="{row.anchor}">{stub_text(row)}</p>\n', ""
     comment = row.comment
@@ -262,12 +267,12 @@ def _row_parts(row: Row) -> tuple[str, str]:
     cls = "post" if row.kind == "post" else f"c {depth_class}"
     if row.part > 1:
         header = f'<p class="h">{name_html(comment)} (continued)</p>\n'
+        body = _body_part(row)
     else:
         header = _header(row, comment)
-    body = _body(comment, row.body) if row.part <= 1 else _body_part(row)
-    subject = one_line(comment.subject) if comment.subject else ""
-    if subject and row.part <= 1:
-        body = f'<p class="subject">{esc(subject)}</p>\n{body}'
+        body = _body(comment, row.body)
+        if comment.subject and (subject := one_line(comment.subject)):
+            body = f'<p class="subject">{esc(subject)}</p>\n{body}'
     return f'<article class="{cls}" id="{row.anchor}">\n{header}', f"{body}</article>\n"
 
 
@@ -295,58 +300,59 @@ _OPEN = "\x00"
 
 
 def _target(anchor: str) -> str:
-    """A link target left open, filled in by :func:`_joined`."""
+    """A link target left open, filled in by :func:`_filled`."""
     return f"{_OPEN}{anchor}{_OPEN}"
 
 
-class _Markup(NamedTuple):
-    start: tuple[str, ...]
-    """The row's start and header: markup and open link targets in turn (markup, anchor,
-    markup, ..., markup)."""
-    rest: str
-    """Subject, body and end: no link to fill in."""
-    size: int
-    """Bytes once filled in: links always name a file, and all comment files have names of
-    the same length, so measuring with a placeholder file is exact."""
+_LINK_BYTES = len(PLACEHOLDER_FILE) + len("#") - 2 * len(_OPEN)
+"""Bytes an open target gains when filled in: ``\\0anchor\\0`` becomes
+``comments-0001.xhtml#anchor``, and all comment files have names of the same length."""
+_OPEN_BYTE = _OPEN.encode()
+_POST_TARGET = _target(POST_ANCHOR).encode()
+"""A forum reply to the opening post links into the post file, whose name is shorter."""
+
+_Block = tuple[bytes, bytes, int]
+"""A row rendered and encoded once: its start and header (link targets left open), the rest
+(subject, body, end: no link to fill in), and its exact size in the book."""
 
 
-_MARKUP: weakref.WeakKeyDictionary[Row, _Markup] = weakref.WeakKeyDictionary()
-"""Each row's markup for as long as the row lives (rows compare by identity, see ``Row``)."""
+def _block(row: Row) -> _Block:
+    text, body = _row_parts(row)
+    start, rest = text.encode(), body.encode()
+    size = len(start) + len(rest)
+    if _OPEN_BYTE in start:
+        size += start.count(_OPEN_BYTE) // 2 * _LINK_BYTES
+        size += start.count(_POST_TARGET) * (len(POST_FILE) - len(PLACEHOLDER_FILE))
+    return start, rest, size
 
 
-def _joined(pieces: Sequence[str], href: Href) -> str:
+class _Blocks(dict[Row, _Block]):
+    """Each row's block for one plan: rendered when the layout first measures the row, and
+    reused when its chapter is written (rows compare by identity, see ``Row``)."""
+
+    def __missing__(self, row: Row) -> _Block:
+        block = self[row] = _block(row)
+        return block
+
+    def size(self, row: Row) -> int:
+        return self[row][2]
+
+
+_PLAN_BLOCKS: weakref.WeakKeyDictionary[BookPlan, _Blocks] = weakref.WeakKeyDictionary()
+"""The rows' blocks of each plan made by :func:`measured_plan`, for as long as it lives."""
+
+
+def _filled(start: bytes, href: Href) -> bytes:
     """The markup with its links filled in. A target is the book's own file name and an XML
-    id (``rows.assign_anchors``): nothing in it needs escaping."""
-    if len(pieces) == 1:
-        return pieces[0]
-    filled = list(pieces)
-    filled[1::2] = [href(anchor) for anchor in pieces[1::2]]
-    return "".join(filled)
-
-
-def _utf8_bytes(text: str) -> int:
-    return len(text) if text.isascii() else len(text.encode())
-
-
-def _markup(row: Row) -> _Markup:
-    markup = _MARKUP.get(row)
-    if markup is None:
-        start, rest = _row_parts(row)
-        pieces = tuple(start.split(_OPEN))
-        size = _utf8_bytes(_joined(pieces, _placeholder_href)) + _utf8_bytes(rest)
-        markup = _MARKUP[row] = _Markup(pieces, rest, size)
-    return markup
-
-
-def row_html(row: Row, href: Href) -> str:
-    """One block of a chapter: a comment ``<article>``, the post, or a stub note."""
-    markup = _markup(row)
-    return _joined(markup.start, href) + markup.rest
+    id (``rows.assign_anchors``): ASCII, and nothing in it needs escaping."""
+    pieces = start.split(_OPEN_BYTE)
+    pieces[1::2] = [href(anchor.decode()).encode() for anchor in pieces[1::2]]
+    return b"".join(pieces)
 
 
 def row_bytes(row: Row) -> int:
-    """Exact size of :func:`row_html` in the book, whichever chapter file the row lands in."""
-    return _markup(row).size
+    """Exact size of a row in the book, whichever chapter file it lands in."""
+    return _block(row)[2]
 
 
 # --- chapters -----------------------------------------------------------------------------------
@@ -375,20 +381,33 @@ def shell_bytes(head: ChapterHead, *, lang: str) -> int:
 
 
 def chapter_document(chapter: Chapter, plan: BookPlan, *, lang: str) -> bytes:
-    """A post or comment chapter as it goes into the book."""
-    top, tail = _shell(chapter.head, lang, plan.href)
-    rows = "".join([row_html(row, plan.href) for row in chapter.rows])
-    return (top + rows + tail).encode()
+    """A post or comment chapter as it goes into the book, from the rows' blocks that
+    measuring the plan rendered."""
+    blocks = _PLAN_BLOCKS.get(plan)
+    if blocks is None:  # a plan the layout made with other measures (tests)
+        blocks = _Blocks()
+    href = plan.href
+    top, tail = _shell(chapter.head, lang, href)
+    out = [top.encode()]
+    for row in chapter.rows:
+        start, rest, _ = blocks[row]
+        out += (_filled(start, href) if _OPEN_BYTE in start else start, rest)
+    out.append(tail.encode())
+    return b"".join(out)
 
 
 def measured_plan(
     thread: Thread, *, lang: str, max_chapter_bytes: int = 250_000, nav: bool = False
 ) -> BookPlan:
-    """The layout plan measured with this renderer's real sizes."""
-    return plan_book(
+    """The layout plan measured with this renderer's real sizes; the rows it renders to
+    measure them are kept for :func:`chapter_document`."""
+    blocks = _Blocks()
+    plan = plan_book(
         thread,
-        row_bytes=row_bytes,
+        row_bytes=blocks.size,
         shell_bytes=partial(shell_bytes, lang=lang),
         max_chapter_bytes=max_chapter_bytes,
         nav=nav,
     )
+    _PLAN_BLOCKS[plan] = blocks
+    return plan

@@ -111,7 +111,7 @@ def first_words(body_html: str, *, words: int = 8, max_chars: int = 60) -> str:
     head = body_html[:4000]
     own = _TAG.sub(" ", _QUOTE.sub(" ", head))
     text = html.unescape(own if own.strip() else _TAG.sub(" ", head))
-    picked = text.split()[:words]
+    picked = text.split(None, words)[:words]  # no need to split the rest
     out = " ".join(picked)
     if len(out) > max_chars:
         out = out[: max_chars - 1].rstrip() + "…"
@@ -214,14 +214,14 @@ def thread_units(thread: Thread, anchors: Mapping[int, str]) -> list[list[Row]]:
 
 def subtree_stats(root: Comment) -> tuple[int, int]:
     """How many replies hang under ``root`` and how deep the deepest goes (levels below the
-    top, as the comment headers count them: 0 for no replies). Iterative, like every walk."""
+    top, as the comment headers count them: 0 for no replies). Level by level, one list per
+    level: iterative like every walk, and no per-comment bookkeeping."""
     replies, deepest = 0, 0
-    stack: list[tuple[Comment, int]] = [(child, 1) for child in root.children]
-    while stack:
-        node, level = stack.pop()
-        replies += 1
-        deepest = max(deepest, level)
-        stack.extend((child, level + 1) for child in node.children)
+    level = root.children
+    while level:
+        replies += len(level)
+        deepest += 1
+        level = [child for node in level for child in node.children]
     return replies, deepest
 
 

@@ -22,6 +22,7 @@ tree is handled as flat index arrays with explicit stacks: reply chains thousand
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from collections import Counter
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time, timezone
 from typing import Literal, get_args
 
-from exporter.model import Comment, Stub, Thread
+from exporter.model import Comment, Stub, Thread, walk_forest
 
 SortOrder = Literal["page", "best", "top", "new", "old"]
 SORT_ORDERS: tuple[str, ...] = get_args(SortOrder)
@@ -291,7 +292,8 @@ def _flatten(thread: Thread) -> _Flat:
         flat.depth.append(0 if parent < 0 else flat.depth[parent] + 1)
         flat.kids.append([])
         (flat.roots if parent < 0 else flat.kids[parent]).append(index)
-        stack.extend((child, index) for child in reversed(node.children))
+        if node.children:  # most comments have no replies
+            stack.extend([(child, index) for child in reversed(node.children)])
     return flat
 
 
@@ -314,6 +316,28 @@ def _failure(comment: Comment, options: ShapeOptions) -> FilterReason | None:
     if options.drop_deleted and (comment.deleted or comment.removed):
         return "deleted_dropped"
     return None
+
+
+def _filtered(flat: _Flat, options: ShapeOptions, counts: Counter[str]) -> list[bool]:
+    """Which comments the filters keep (those that pass, and the path to them), counting
+    the others by reason. Without any filter (the common case) every comment stays."""
+    if not (
+        options.op_only
+        or options.since
+        or options.until
+        or options.min_score is not None
+        or options.drop_deleted
+    ):
+        return [True] * len(flat.nodes)
+    failed = [_failure(c, options) for c in flat.nodes]
+    keep = [reason is None for reason in failed]
+    for i in range(len(keep) - 1, -1, -1):  # replies before parents: a kept reply keeps its parent
+        if keep[i] and flat.parent[i] >= 0:
+            keep[flat.parent[i]] = True
+    for kept, reason in zip(keep, failed, strict=True):
+        if not kept and reason is not None:  # a dropped comment always failed itself
+            counts[reason] += 1
+    return keep
 
 
 def shape(thread: Thread, options: ShapeOptions | None = None) -> tuple[Thread, ShapeReport]:
@@ -339,15 +363,7 @@ def shape(thread: Thread, options: ShapeOptions | None = None) -> tuple[Thread, 
         flat.roots = _sorted(flat.roots, nodes, options.sort)
         flat.kids = [_sorted(k, nodes, options.sort) if len(k) > 1 else k for k in flat.kids]
 
-    failed = [_failure(c, options) for c in nodes]
-    keep = [reason is None for reason in failed]
-    for i in range(n - 1, -1, -1):  # replies before parents: a kept reply keeps its parent
-        if keep[i] and flat.parent[i] >= 0:
-            keep[flat.parent[i]] = True
-    for i in range(n):
-        reason = failed[i]
-        if not keep[i] and reason is not None:  # a dropped comment always failed itself
-            counts[reason] += 1
+    keep = _filtered(flat, options, counts)
 
     left = [r for r in flat.roots if keep[r]]
     if options.top is not None and len(left) > options.top:
@@ -391,27 +407,34 @@ def _rebuild(
     flat: _Flat, keep: list[bool], cut_under: dict[int, int], limit: int | None
 ) -> tuple[list[Comment], list[Stub]]:
     """Copies of the kept comments in their (sorted) order, with ``parent_id`` and ``depth``
-    set from the shaped tree; and the ``too_deep`` stubs, in reading order."""
-    roots: list[Comment] = []
+    set from the shaped tree; and the ``too_deep`` stubs, in reading order.
+
+    Every ancestor of a kept comment is kept, so its level in the shaped tree is its level in
+    the page and its parent's copy stands at its parent's position. A top-level comment keeps
+    the page's own ``parent_id``."""
+    nodes, parents, depths, kids = flat.nodes, flat.parent, flat.depth, flat.kids
+    copies = [copy.copy(node) for node in nodes]  # positions line up; dropped ones unused
+    for i, twin in enumerate(copies):
+        if not keep[i]:
+            continue
+        twin.depth = depths[i]
+        if parents[i] >= 0:
+            twin.parent_id = nodes[parents[i]].id
+        twin.children = [copies[k] for k in kids[i] if keep[k]]
+    roots = [copies[r] for r in flat.roots if keep[r]]
     stubs: list[Stub] = []
-    stack: list[tuple[int, Comment | None]] = [(r, None) for r in reversed(flat.roots) if keep[r]]
-    while stack:
-        i, parent = stack.pop()
-        source = flat.nodes[i]
-        if parent is None:
-            copy = replace(source, children=[], depth=0)
-            roots.append(copy)
-        else:
-            copy = replace(source, children=[], depth=parent.depth + 1, parent_id=parent.id)
-            parent.children.append(copy)
-        if i in cut_under:
-            stubs.append(Stub(copy.id, cut_under[i], reason="too_deep", max_depth=limit))
-        stack.extend((k, copy) for k in reversed(flat.kids[i]) if keep[k])
+    if cut_under:
+        holders = {id(copies[i]): count for i, count in cut_under.items()}
+        for twin in walk_forest(roots):
+            if id(twin) in holders:
+                stubs.append(Stub(twin.id, holders[id(twin)], reason="too_deep", max_depth=limit))
     return roots, stubs
 
 
 def _kept_stubs(thread: Thread, flat: _Flat, keep: list[bool], counts: Counter[str]) -> list[Stub]:
     """The page's stubs whose place is still in the book (copies), counting the others."""
+    if not thread.missing:
+        return []
     kept_ids = {c.id for c, k in zip(flat.nodes, keep, strict=True) if k}
     gone_ids = {c.id for c in flat.nodes} - kept_ids
     if thread.post is not None:

@@ -12,6 +12,7 @@ first page does not.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from exporter import render
 from exporter.layout import BookPlan, TocEntry, TopComment
@@ -38,7 +39,13 @@ def _file_name(part: int) -> str:
 
 
 def _name(comment: Comment) -> str:
-    name = render.one_line(display_name(comment))
+    return _name_markup(display_name(comment))
+
+
+@lru_cache(maxsize=4096)
+def _name_markup(name: str) -> str:
+    """Cached: the same people start many threads."""
+    name = render.one_line(name)
     if len(name) > _NAME_CHARS:
         name = name[: _NAME_CHARS - 1].rstrip() + "…"
     return f"<bdi>{render.esc(name)}</bdi>"
@@ -58,7 +65,8 @@ def map_line(index: int, top: TopComment, plan: BookPlan, *, flat: bool) -> str:
     number = f"#{comment.number}" if flat and comment.number is not None else f"{index}."
     counts = "" if flat else f' <span class="tm-n">({_counts(top)})</span>'
     return (
-        f'<p class="tm"><a href="{render.esc(plan.href(top.row.anchor))}">{number} '
+        # A link target is a file name and an XML id: nothing in it needs escaping.
+        f'<p class="tm"><a href="{plan.href(top.row.anchor)}">{number} '
         f"{_name(comment)}</a> {render.esc(render.one_line(top.words))}{counts}</p>\n"
     )
 
@@ -82,6 +90,7 @@ def thread_map(plan: BookPlan, *, lang: str) -> list[MapFile]:
         return []
     flat = all(not top.comment.children for top in tops)
     lines = [map_line(n, top, plan, flat=flat) for n, top in enumerate(tops, start=1)]
+    sizes = [len(line.encode()) for line in lines]
     files: list[MapFile] = []
     part, start = 1, 0
     while start < len(lines):
@@ -90,8 +99,8 @@ def thread_map(plan: BookPlan, *, lang: str) -> list[MapFile]:
             render.document(title, heading, lang=lang, body_class="front map")
         )
         end, used = start, 0
-        while end < len(lines) and (end == start or used + len(lines[end].encode()) <= room):
-            used += len(lines[end].encode())
+        while end < len(lines) and (end == start or used + sizes[end] <= room):
+            used += sizes[end]
             end += 1
         body = heading + "".join(lines[start:end])
         content = render.document(title, body, lang=lang, body_class="front map")

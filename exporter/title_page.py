@@ -44,10 +44,7 @@ def _span(everyone: Sequence[Comment]) -> str | None:
 
 
 def _deepest(thread: Thread) -> int:
-    deepest = 0
-    for root in thread.comments:
-        deepest = max(deepest, subtree_stats(root)[1])
-    return deepest
+    return max((subtree_stats(root)[1] for root in thread.comments), default=0)
 
 
 def _stats(thread: Thread) -> list[str]:
