@@ -41,6 +41,7 @@ from typing import Any
 from lxml import etree
 
 import exporter
+from exporter.rows import POST_ANCHOR
 
 from .cases import SHAPES, SITES, Case, shape_case, site_case
 from .make_pages import OUT, SEED, read_info
@@ -280,9 +281,12 @@ def check_epub(case: Case, stubs: int) -> dict[str, int]:
             document = etree.fromstring(archive.read(f"{base}/{href}" if base else href), parser)
             documents += 1
             for article in document.iter(f"{_XHTML}article"):
-                articles += (article.get("id") or "").startswith("c-")
+                anchor = article.get("id") or ""
+                articles += anchor.startswith("c-") or anchor == POST_ANCHOR
             for note in document.iter(f"{_XHTML}p"):
                 more += "more" in (note.get("class") or "").split()
+    # The thread's post is an article too: one more than the comments, or, in a forum thread
+    # (whose first generated post is the thread's post), exactly as many.
     if articles not in (case.comments, case.comments + 1) or more != stubs:
         raise SystemExit(
             f"{book}: {articles} comment articles and {more} 'more replies' notes, "
@@ -291,19 +295,26 @@ def check_epub(case: Case, stubs: int) -> dict[str, int]:
     return {"xhtml_documents": documents, "comment_articles": articles, "more_notes": more}
 
 
-def verify(cases: list[Case], seed: int) -> dict[str, Any]:
+def verify(cases: list[Case], seed: int, failures: dict[str, str]) -> dict[str, Any]:
+    """Check every book; a failed check goes into ``failures`` (the timings are kept)."""
     report: dict[str, Any] = {}
     trees: dict[tuple[str, int], list[tuple[Any, ...]]] = {}
     for case in cases:
-        trees[(case.name, case.size)] = check_json(case, seed)
-        epub = check_epub(case, _stubs(case, seed))
+        try:
+            trees[(case.name, case.size)] = check_json(case, seed)
+            epub = check_epub(case, _stubs(case, seed))
+        except SystemExit as failure:
+            failures[case.label] = str(failure)
+            print(failure, file=sys.stderr)
+            continue
         report[case.label] = {"json_comments": len(trees[(case.name, case.size)]), **epub}
     for size in sorted({case.size for case in cases}):
         saved, singlefile = trees.get(("lemmy-saved", size)), trees.get(("lemmy-singlefile", size))
         if saved is None or singlefile is None:
             continue
         if [t[:-1] for t in saved] != [t[:-1] for t in singlefile]:
-            raise SystemExit(f"{size}: the two Lemmy variants give different trees")
+            failures[f"lemmy-{size}"] = "the two Lemmy variants give different trees"
+            continue
         same_bodies = sum(a[-1] == b[-1] for a, b in zip(saved, singlefile, strict=True))
         report[f"lemmy-{size}-variants-agree"] = {"tree": True, "same_body_html": same_bodies}
     return report
@@ -421,7 +432,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             failures[case.label] = str(failure)
             print(f"{case.label}: {failure}", file=sys.stderr)
     done = [case for case in cases if case.label not in failures]
-    checks = {} if args.no_verify else verify(done, args.seed)
+    checks = {} if args.no_verify else verify(done, args.seed, failures)
     about["load_average_at_end"] = os.getloadavg()
     results = {
         "date": started.isoformat(timespec="seconds"),
@@ -453,7 +464,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\n\n`thread2epub --help` start-up: median {startup['median']:.3f} s")
     load = about["load_average_at_start"], about["load_average_at_end"]
     print(f"Load average (1 min) at start {load[0][0]:.1f}, at end {load[1][0]:.1f}")
-    print(f"Checks: {'skipped' if args.no_verify else 'all books verified'}; wrote {args.out}")
+    verdict = "skipped" if args.no_verify else "FAILED" if failures else "all books verified"
+    print(f"Checks: {verdict}; wrote {args.out}")
     for label, reason in failures.items():
         print(f"FAILED {label}: {reason}")
     return 1 if failures else 0
