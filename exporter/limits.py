@@ -14,7 +14,10 @@ sits in the site-independent core (the loader and the pipeline), never in one si
   the same size. The check reads the page into an lxml tree (``exporter.page_tree``, in C,
   faster than a Python call per element) and asks one XPath whether any element is deeper;
   libxml2 stops building at 2,048 levels, so a 100,000-deep pyramid is refused in a fraction
-  of a second. Under a raised limit (past 2,048) the tree is built whole.
+  of a second. Under a raised limit (past 2,048) the tree is built whole. A parser that
+  streams the page (``exporter.page_stream``: the biggest pages, whose whole tree would be
+  most of the memory) has it checked as it reads instead, each comment before the parser
+  reads it; the registry (``exporter.sites.parse_page``) runs the check before any other.
 - **comment count** (``--max-comments``, 200,000): no saved page holds near that many (the
   biggest real ones hold a few thousand); only generated or pasted junk does, and rendering it
   would take minutes and make a book no reader opens. Checked once the thread is parsed.
@@ -118,11 +121,17 @@ def check_nesting(page: SavedPage, limit: int) -> None:
 
     if nests_deeper(page, limit):
         page.release_trees()
-        raise LimitError(
-            f"{page.source}: its HTML nests more than {limit:,} elements deep, which no thread "
-            "page does (a damaged or hostile page?); if it is a real thread, raise the limit with "
-            "--max-nesting"
-        )
+        raise nesting_error(page, limit)
+
+
+def nesting_error(page: SavedPage, limit: int) -> LimitError:
+    """The refusal of a page nested deeper than ``limit``, whoever measured it (the check
+    above, or ``exporter.page_stream`` as it reads a page)."""
+    return LimitError(
+        f"{page.source}: its HTML nests more than {limit:,} elements deep, which no thread "
+        "page does (a damaged or hostile page?); if it is a real thread, raise the limit with "
+        "--max-nesting"
+    )
 
 
 # --- comments -----------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from .formats.folder import find_files_dir
 from .formats.resources import lookup
 from .formats.unpack import is_wrapped_binary, unpack
 from .limits import MAX_INPUT_BYTES as MAX_INPUT_BYTES  # re-exported: its home used to be here
+from .limits import MAX_NESTING
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
@@ -81,6 +82,9 @@ class SavedPage:
     (``exporter.page_tree.page_tree``); None until then and after ``release_trees``."""
     tree_cut: bool = field(default=False, repr=False, compare=False)
     """``tree`` is libxml2's, cut at 2,048 levels: enough for the nesting check only."""
+    nesting_limit: int = field(default=MAX_NESTING, repr=False, compare=False)
+    """How deep the page's HTML may nest (``--max-nesting``): checked before the parser runs,
+    or by ``exporter.page_stream`` as it reads the page, for a parser that streams it."""
 
     def resource(self, ref: str) -> bytes | None:
         """The bytes an ``<img src>`` names, if the saved page itself carries them; else None.

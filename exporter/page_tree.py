@@ -12,6 +12,10 @@ lxml walk the same one; the registry lets it go before a parser that reads the p
 levels and drops the rest of the page; a page that deep (only with a raised ``--max-nesting``)
 is read again through a tree builder fed by the same parser's events, which has no such limit,
 so no reply is ever lost.
+
+The biggest pages (Hacker News, old Reddit) are not held whole: ``exporter.page_stream`` feeds
+the same parser piece by piece and lets each comment go once read; what is left of the tree
+then takes the place of the page's (``page_tree`` returns it).
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ Element: TypeAlias = etree._Element
 
 LIBXML2_DEPTH = 2_048
 """The deepest tree libxml2 builds (with ``huge_tree``); it drops everything nested deeper."""
-_XPATH_STEPS = 4_096
+XPATH_STEPS = 4_096
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # What ``strip_xml_illegal`` removes, as UTF-8: C0 controls but tab, newline and return, and
 # DEL (single bytes); C1 controls (U+0080-U+009F); U+FFFE and U+FFFF. Lone surrogates cannot
@@ -52,6 +56,7 @@ _ILLEGAL_REFERENCE = (
 _ILLEGAL_REFERENCE_TEXT = re.compile(_ILLEGAL_REFERENCE)
 _ILLEGAL_REFERENCE_UTF8 = re.compile(_ILLEGAL_REFERENCE.encode())
 _NAME = re.compile(r"[A-Za-z_][\w.-]*")
+_CHECK_CHUNK = 1 << 20
 
 
 def document(text: str) -> Element:
@@ -78,7 +83,7 @@ def html_document(text: str) -> lxml_html.HtmlElement:
     from lxml import html as lxml_html
 
     parser = lxml_html.HTMLParser(huge_tree=True, collect_ids=False)
-    text = _xml_legal(_XML_DECLARATION.sub("", text, count=1))
+    text = clean_page_text(text)
     try:
         return lxml_html.document_fromstring(text, parser)
     except (etree.ParserError, ValueError):
@@ -97,7 +102,7 @@ def nests_deeper(page: SavedPage, limit: int) -> bool:
 def reaches(root: Element, depth: int) -> bool:
     """Whether some element of ``root``'s document is ``depth`` levels deep. One XPath of
     ``depth`` child steps: each step visits one level once, so it costs one pass, in C."""
-    if depth <= _XPATH_STEPS:
+    if depth <= XPATH_STEPS:
         return bool(etree.XPath("boolean(/" + "/".join("*" * depth) + ")")(root))
     level = 0
     for event, _ in etree.iterwalk(root.getroottree().getroot(), events=("start", "end")):
@@ -109,7 +114,7 @@ def reaches(root: Element, depth: int) -> bool:
 
 def _read(text: str, *, whole: bool) -> tuple[Element, bool]:
     """The tree, and whether it is libxml2's, cut at 2,048 levels (only when not ``whole``)."""
-    text = _xml_legal(_XML_DECLARATION.sub("", text, count=1))
+    text = clean_page_text(text)
     # etree's parser, not lxml.html's: lxml.html asks a Python function for the class of every
     # element the code touches (a second on a big page), for methods these parsers never use.
     # No table of ``id`` attributes: only XPath's id() reads it, and no parser calls that.
@@ -126,6 +131,12 @@ def _read(text: str, *, whole: bool) -> tuple[Element, bool]:
     return root, cut
 
 
+def clean_page_text(text: str) -> str:
+    """The page's text as every lxml reader of it parses it: without an XML declaration
+    (lxml refuses one in a ``str``) and without the characters XML forbids (``_xml_legal``)."""
+    return _xml_legal(_XML_DECLARATION.sub("", text, count=1))
+
+
 def _xml_legal(text: str) -> str:
     """``strip_xml_illegal(text)``, with the regex run only on a page that needs it, and
     without the character references that would bring such characters back.
@@ -134,22 +145,35 @@ def _xml_legal(text: str) -> str:
     page, which nearly never holds one); the text's UTF-8 is made and searched in C in about
     half that: a byte-wise ``translate`` for the controls, and two searches that skip to
     the one lead byte each character has (UTF-8 never repeats a lead byte inside another
-    character, so no match is false). A reference becomes U+FFFD, as the sanitiser's HTML5
-    parser makes it (removing it could join the text around it into another reference).
+    character, so no match is false). About a megabyte at a time: copies of the whole page
+    would add twice its size to the conversion's peak memory. A reference becomes U+FFFD, as
+    the sanitiser's HTML5 parser makes it (removing it could join the text around it into
+    another reference).
     """
-    try:
-        data: bytes | None = text.encode()
-    except UnicodeEncodeError:  # a lone surrogate
-        data = None
-    if (
-        data is None
-        or len(data.translate(None, _CONTROL_BYTES)) < len(data)
-        or _C1_UTF8.search(data)
-        or _NONCHARACTER_UTF8.search(data)
-    ):
+    clean, references = True, False
+    start = 0
+    while start < len(text):
+        # Each piece ends before a "<", which no character reference holds: none is cut.
+        end = text.find("<", start + _CHECK_CHUNK)
+        end = len(text) if end < 0 else end
+        try:
+            data = text[start:end].encode()
+        except UnicodeEncodeError:  # a lone surrogate
+            clean = False
+            break
+        start = end
+        if (
+            len(data.translate(None, _CONTROL_BYTES)) < len(data)
+            or _C1_UTF8.search(data)
+            or _NONCHARACTER_UTF8.search(data)
+        ):
+            clean = False
+            break
+        references = references or _ILLEGAL_REFERENCE_UTF8.search(data) is not None
+    if not clean:
         # Removing a character can join the text around it into a reference: look after.
         return _ILLEGAL_REFERENCE_TEXT.sub("\ufffd", strip_xml_illegal(text))
-    if _ILLEGAL_REFERENCE_UTF8.search(data):
+    if references:
         return _ILLEGAL_REFERENCE_TEXT.sub("\ufffd", text)
     return text
 

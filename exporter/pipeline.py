@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .clean import strip_xml_illegal
 from .images import ImageOptions, add_images
-from .limits import Limits, cap_bodies, check_comments, check_nesting
+from .limits import Limits, cap_bodies, check_comments
 from .load import SavedPage, page_from_bytes, read_input
 from .model import Thread
 from .sites import parse_page
@@ -49,13 +49,13 @@ def thread_from_page(
     limits: Limits | None = None,
     images: ImageOptions | None = None,
 ) -> Thread:
-    """Detect, parse and bound: the limits that need the page are checked before any parser
-    runs (nesting), those that need the thread right after (comments, bodies). The pictures
+    """Detect, parse and bound: the nesting limit is checked on the page before (or, for a
+    parser that streams the page, while) it is parsed, the limits that need the thread right
+    after (comments, bodies). The pictures
     are resolved while the page is at hand, before bodies are cut (a ``data:`` URI is big in
     the body, small once it is a file of the book)."""
     limits = limits or Limits()
-    if page.is_html:
-        check_nesting(page, limits.max_nesting)
+    page.nesting_limit = limits.max_nesting
     thread = parse_page(page, site)
     check_comments(thread, page.source, limits.max_comments)
     add_images(thread, page, images)

@@ -231,3 +231,32 @@ def test_a_reference_to_a_control_character_does_not_stop_the_conversion() -> No
     beside it then failed inside lxml: now the reference is a replacement mark."""
     thread = SITE.parse(_page(_row(1, ' indent="0"', "odd &#1;<i></i> text<p>next")))
     assert thread.comments[0].body_html == "<p>odd \ufffd text</p><p>next</p>"
+
+
+def test_a_row_inside_an_earlier_rows_body_comes_after_it() -> None:
+    """The page is read as a stream, where a row's end tag comes after the rows inside it: a
+    broken page's rows still come in page order, the row first, then what it holds."""
+    inner = _row(2, ' indent="1"', "Inner.")
+    rows = _row(1, ' indent="0"', f"Outer.{inner}") + _row(3, ' indent="0"', "Last.")
+    page = _page(rows)
+    assert SITE.streams(page)
+    thread = SITE.parse(page)
+    assert [(c.id, c.depth) for c in thread.walk()] == [("1", 0), ("2", 1), ("3", 0)]
+
+
+def test_the_page_is_streamed_and_its_rows_let_go() -> None:
+    """Only the story and the page's frame are left of the tree once the rows are read."""
+    story = (
+        '<table class="fatitem"><tr class="athing" id="9"><td class="title">'
+        '<span class="titleline"><a href="https://example.org/x">A story</a></span></td></tr>'
+        '<tr><td class="subtext">'
+        '<span class="score">5 points</span> by <a href="user?id=bo" class="hnuser">bo</a>'
+        "</td></tr></table>"
+    )
+    page = _page("".join(_row(10 + i, f' indent="{i % 3}"') for i in range(50)), story)
+    thread = SITE.parse(page)
+    assert thread.title == "A story" and thread.comment_count() == 50
+    assert thread.post is not None and thread.post.author == "bo"
+    assert page.tree is not None  # what the stream left: no comment row
+    assert [tr.get("id") for tr in page.tree.iter("tr") if tr.get("id")] == ["9"]
+    assert not SITE.streams(page_from_text("ann: a pasted comment"))

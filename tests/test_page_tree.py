@@ -143,3 +143,14 @@ def test_a_reference_to_a_forbidden_character_becomes_a_replacement_mark(referen
 def test_other_references_are_left_to_the_parser(reference: str) -> None:
     paragraph = document(f"<p>a{reference}b</p>").find("body/p")
     assert paragraph is not None and "\ufffd" not in (paragraph.text or "")
+
+
+@pytest.mark.parametrize("late", ["&#1;", "\x01", "\x85", "\uffff", "\ud800"])
+def test_the_check_reads_the_whole_of_a_big_page(late: str) -> None:
+    """The check reads a page a megabyte at a time: what needs cleaning far into a page (a
+    forbidden character or a reference to one) is found in every piece."""
+    filler = "<p>" + "é" * 100 + "</p>\n"
+    text = filler * 30_000 + f"<p>a{late}b</p>"  # about 3 MB
+    cleaned = _xml_legal(text)
+    assert cleaned.endswith("<p>a\ufffdb</p>") or cleaned.endswith("<p>ab</p>")
+    assert cleaned.startswith(filler) and len(cleaned) >= len(text) - len(late)

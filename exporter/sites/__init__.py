@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..errors import NoThreadFound
+from ..limits import check_nesting
 from ..load import SavedPage
 from ..model import Thread
 
@@ -56,6 +57,9 @@ class Site:
     reads_tree: bool = False
     """The parser walks the page's lxml tree (``exporter.page_tree.page_tree``), the one the
     nesting check parsed; for the others it is let go before they parse (memory)."""
+    streams: Callable[[SavedPage], bool] = lambda page: False
+    """Whether the parser reads this page as a stream (``exporter.page_stream``), which checks
+    the nesting limit as it reads: no whole tree is built for the check before it."""
     fallback: bool = False
     """A guesser for pages no site module knows (the generic parser): asked only when every
     other site scored the page below ``MIN_SCORE``, so it can never take a known site's page."""
@@ -107,8 +111,12 @@ def detect(page: SavedPage) -> Site | None:
 
 
 def parse_page(page: SavedPage, site_key: str | None = None) -> Thread:
-    """Parse with the named site, or with the one ``detect`` picks."""
+    """Parse with the named site, or with the one ``detect`` picks; a saved page nested deeper
+    than ``page.nesting_limit`` is refused (``LimitError``) before any parser reads it, or as
+    a streaming one reads it."""
     site = get_site(site_key) if site_key else detect(page)
+    if page.is_html and not (site is not None and site.streams(page)):
+        check_nesting(page, page.nesting_limit)
     if site is None:
         names = ", ".join(s.name for s in all_sites())
         kind = "saved page" if page.is_html else "text"

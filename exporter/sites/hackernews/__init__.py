@@ -53,5 +53,5 @@ SITE = Site(
     description="Hacker News item pages (news.ycombinator.com, 2015 to today), pasted text",
     score=score,
     parse=parse,
-    reads_tree=True,
+    streams=lambda page: page.is_html,
 )

@@ -2,11 +2,11 @@
 
 The page is one table: the story (``table.fatitem``: a ``tr.athing`` with the title, the next
 row's ``td.subtext`` with points, author and age, then ``div.toptext``), and the comments as
-flat ``tr.athing.comtr`` rows in reading order, each carrying only its depth. One pass over the
-page's rows collects both; the tree is then rebuilt from the depths with a stack. The page is
-the shared lxml tree (``page_tree``: parsed once, for the nesting check too), walked with
-lxml's C iterators: on the 10,000-comment pages HN serves, a Python test of each ``tr`` costs
-less than one XPath whose predicate libxml2 evaluates node by node.
+flat ``tr.athing.comtr`` rows in reading order, each carrying only its depth. The page is read
+as a stream (``exporter.page_stream``): each row is read as soon as the parser has it and then
+let go, so the page's whole tree (15 times the page's size) is never held; the story, the
+page's head and its foot stay, and are read once the stream ends. The tree is then rebuilt
+from the depths with a stack.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...merge import MORE_PAGES
 from ...model import Comment, Stub, Thread
+from ...page_stream import stream
 from ...page_tree import Element, page_tree
 from .markup import (
     BASE_URL,
@@ -51,15 +52,23 @@ class Story:
 
 def parse_page(page: SavedPage) -> Thread:
     """The story and its comment tree; raises ``NoThreadFound`` when the page holds neither."""
-    root = page_tree(page)
     story_row: Element | None = None
     rows: list[tuple[int, Comment]] = []
-    more = _has_more_link(page, root)  # before the rows are read: reading edits the tree
-    for el, names in _rows(root):
-        if "comtr" in names or (story_row is not None and _has_indent_cell(el)):
-            rows.append(read_row(el, len(rows)))
-        elif story_row is None:
-            story_row = el
+    for outer in stream(page, ("tr",), _is_athing):
+        if _in_athing(outer):
+            continue  # a broken page's row inside an earlier row: read with that row, below
+        # Page order: the row, then any row a broken page holds inside it.
+        for el in (outer, *(tr for tr in outer.iterdescendants("tr") if _is_athing(tr))):
+            names = class_names(el)
+            if "comtr" in names or (story_row is not None and _has_indent_cell(el)):
+                rows.append(read_row(el, len(rows)))
+            elif story_row is None:
+                story_row = el
+        parent = outer.getparent()
+        if outer is not story_row and parent is not None:
+            parent.remove(outer)  # let go of the rows read (the text between rows with them)
+    root = page_tree(page)  # what the stream kept: the story, the page's head and foot
+    more = _has_more_link(page, root)
     if not rows and story_row is not None and not _in_fatitem(story_row):
         raise NoThreadFound(
             f"{page.source}: this Hacker News page is a list of stories, not a discussion; "
@@ -117,22 +126,18 @@ def build_tree(rows: list[tuple[int, Comment]]) -> tuple[list[Comment], bool]:
     return roots, orphaned
 
 
-def _rows(root: Element) -> list[tuple[Element, list[str]]]:
-    """The ``tr.athing`` rows in document order, with their class names. A list, found before
-    any row is read: reading a body edits the tree, and a broken page may hold later rows
-    inside an earlier body. A Python test of every ``tr`` costs less than one XPath, whose
-    predicate libxml2 evaluates node by node."""
-    found = []
-    for el in _document_iter(root, "tr"):
-        names = str(el.get("class") or "").split()
-        if "athing" in names:
-            found.append((el, names))
-    return found
+def _is_athing(row: Element) -> bool:
+    """A story or comment row (``tr.athing``); the tables inside a row have plain rows."""
+    return "athing" in class_names(row)
+
+
+def _in_athing(row: Element) -> bool:
+    return any(_is_athing(tr) for tr in row.iterancestors("tr"))
 
 
 def _has_more_link(page: SavedPage, root: Element) -> bool:
-    """Whether the page links to its next page (``a.morelink``); the page's text says
-    whether there is one to look for."""
+    """Whether the page links to its next page (``a.morelink``, at its foot); the page's text
+    says whether there is one to look for."""
     if "morelink" not in page.text:
         return False
     return any("morelink" in class_names(a) for a in _document_iter(root, "a"))

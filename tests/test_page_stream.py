@@ -1,0 +1,108 @@
+"""A page read as a stream (``exporter.page_stream``): what a streaming site parser relies on.
+
+Why these tests: the stream replaces the whole-page tree for the biggest pages, so it must
+build the same tree (what a site reads cannot depend on how the page was read), hand over
+every unit in order, and keep the nesting limit as strict as the check made before parsing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from exporter.errors import LimitError
+from exporter.load import SavedPage
+from exporter.page_stream import CHUNK, reaches_below, release, stream
+from exporter.page_tree import Element, document, page_tree
+
+
+def _page(text: str, limit: int = 2_000) -> SavedPage:
+    page = SavedPage(text=text, is_html=True, source="t.html")
+    page.nesting_limit = limit
+    return page
+
+
+def _is_note(el: Element) -> bool:
+    return el.get("class") == "note"
+
+
+def _notes(count: int, body: str) -> str:
+    rows = "".join(f'<div class="note" id="n{i}"><p>{body} {i}</p></div>\n' for i in range(count))
+    return f"<!DOCTYPE html><html><head><title>t</title></head><body>{rows}<p>end</p></body></html>"
+
+
+def test_the_tree_is_the_one_the_whole_parse_builds() -> None:
+    """Many chunks, a character of every UTF-8 length across their edges: the same tree."""
+    text = _notes(5_000, "naïve — 日本 😀 &amp; <b>bold</b>")
+    assert len(text) > 3 * CHUNK
+    page = _page(text)
+    seen = [el.get("id") for el in stream(page, ("div",), _is_note)]
+    assert seen == [f"n{i}" for i in range(5_000)]
+    assert page.tree is not None
+    assert etree.tostring(page.tree) == etree.tostring(document(text))
+
+
+def test_released_units_leave_only_their_tails() -> None:
+    page = _page(_notes(3, "x"))
+    for el in stream(page, ("div",), _is_note):
+        assert el.findtext("p") == f"x {el.get('id', '')[1:]}"  # read while still whole
+        release(el)
+    body = page_tree(page).find("body")
+    assert body is not None
+    notes = body.findall("div")
+    assert len(notes) == 3 and all(len(n) == 0 and not n.attrib and n.tail for n in notes)
+    assert body.findtext("p") == "end"
+
+
+def test_a_unit_comes_after_the_units_inside_it() -> None:
+    page = _page('<div class="note" id="a"><div class="note" id="b"></div></div>')
+    assert [el.get("id") for el in stream(page, ("div",), _is_note)] == ["b", "a"]
+
+
+def test_a_unit_nested_past_the_limit_is_refused_before_it_is_handed_over() -> None:
+    deep = '<div class="note">' + "<b>" * 30 + "x" + "</b>" * 30 + "</div>"
+    page = _page(f"<html><body>{deep}</body></html>", limit=20)
+    with pytest.raises(LimitError, match=r"^t\.html: its HTML nests more than 20 elements"):
+        for _ in stream(page, ("div",), _is_note):
+            pytest.fail("a unit too deep was handed over")
+    assert page.tree is None
+
+
+def test_a_wide_unit_within_the_limit_passes() -> None:
+    """More elements than the levels left, yet shallow: measured, and let through."""
+    wide = '<div class="note">' + "<b>x</b>" * 500 + "</div>"
+    page = _page(f"<html><body>{wide}</body></html>", limit=20)
+    assert len(list(stream(page, ("div",), _is_note))) == 1
+
+
+def test_the_page_around_the_units_is_measured_too() -> None:
+    page = _page("<html><body>" + "<span>" * 40 + "</body></html>", limit=20)
+    with pytest.raises(LimitError):
+        list(stream(page, ("div",), _is_note))
+
+
+def test_a_pyramid_past_libxml2s_depth_is_refused() -> None:
+    page = _page("<div>" * 100_000 + "x")
+    with pytest.raises(LimitError):
+        list(stream(page, ("div",), _is_note))
+
+
+def test_under_a_raised_limit_a_page_deeper_than_libxml2_builds_streams_whole() -> None:
+    levels = 3_000
+    chain = '<div class="note">' * levels + "x" + "</div>" * levels
+    page = _page(f"<html><body>{chain}</body></html>", limit=10_000)
+    count = 0
+    for el in stream(page, ("div",), _is_note):
+        count += 1
+        release(el)
+    assert count == levels
+    with pytest.raises(LimitError):
+        list(stream(_page(f"<html><body>{chain}</body></html>", limit=2_500), ("div",), _is_note))
+
+
+@pytest.mark.parametrize(("levels", "expected"), [(0, True), (2, True), (3, False)])
+def test_reaches_below_counts_levels_under_the_element(levels: int, expected: bool) -> None:
+    root = document("<div><p><b>x</b></p></div>")
+    div = root.find("body/div")
+    assert div is not None
+    assert reaches_below(div, levels) is expected
