@@ -168,6 +168,7 @@ class _Terminated(KeyboardInterrupt):
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     _collect_less_often()
+    _keep_big_buffers_off_the_heap()
     if argv[:1] == ["serve"]:
         # The paste page (``thread2epub serve``); a file named "serve" is read as ./serve.
         from .serve import main as serve_main
@@ -201,6 +202,26 @@ def _collect_less_often() -> None:
     third of the time on a 10,000-comment page. mypy's build raises them the same way. The
     process is ours (the CLI), so the setting does not leak into a library user's program."""
     gc.set_threshold(100_000, 50, 100)
+
+
+_M_MMAP_THRESHOLD = -3
+_MMAP_THRESHOLD = 128 * 1024
+
+
+def _keep_big_buffers_off_the_heap() -> None:
+    """glibc's malloc serves a block of 128 KB or more with ``mmap`` and gives it back to the
+    system when it is freed, but each such free raises that threshold to the block's size (up
+    to 32 MB). Once the page's bytes are freed, every buffer under 32 MB (the pieces fed to
+    the parser, the chapters) then comes from the heap, where the holes freed buffers leave
+    between the comments kept are never given back: 20 MB more peak memory on a 17 MB page.
+    Setting the threshold (``mallopt``) turns that adjustment off; the process is ours, as
+    above. glibc only: elsewhere the call is missing or does nothing."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
 
 
 def _failure(error: BaseException, source: str, outcome: _Outcome) -> Thread2EpubError:

@@ -203,11 +203,14 @@ def build_book(
         thread = dataclasses.replace(thread, title=meta.title)
     lang = book_language(thread.language, language or meta.language)
     pictures.settle_bodies(thread)  # no <img> may point at a picture the book lacks
-    plan = render.measured_plan(thread, lang=lang, max_chapter_bytes=max_chapter_bytes, nav=nav)
     book = epub.EpubBook()
     _metadata(book, thread, lang, meta, identifier)
     if render.is_rtl(lang):
         book.set_direction("rtl")
+    # The cover first: drawing it takes 20 MB for a moment, which the rendered chapters
+    # would otherwise be holding too (the conversion's peak memory).
+    covering = cover_items(book, thread, cover, lang)
+    plan = render.measured_plan(thread, lang=lang, max_chapter_bytes=max_chapter_bytes, nav=nav)
 
     style = epub.EpubItem(
         uid="style",
@@ -236,7 +239,6 @@ def build_book(
     ]
     map_files = maps.thread_map(plan, lang=lang) if thread_map else []
     map_docs = [document(m.item_id, m.file_name, m.title, m.content, lang) for m in map_files]
-    covering = cover_items(book, thread, cover, lang)
     image_items = [
         epub.EpubImage(
             uid=pictures.item_id(i), file_name=i.file_name, media_type=i.media_type, content=i.data
