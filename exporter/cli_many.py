@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import multiprocessing
 import os
 import signal
 import sys
@@ -145,6 +144,9 @@ def _results(args: argparse.Namespace, sources: Sequence[str], token: str) -> It
         for index, source in enumerate(sources):
             yield convert_one(args, index, source, token)
         return
+    # Imported here: a single conversion (and ``--help``) has no use for it (pickle, socket…).
+    import multiprocessing
+
     # "spawn": a fresh interpreter per worker, not a fork of one that may hold threads.
     context = multiprocessing.get_context("spawn")
     pool = context.Pool(jobs, initializer=_worker_signals)
