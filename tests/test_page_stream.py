@@ -10,10 +10,12 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from exporter.errors import LimitError
+import exporter.page_tree
+from exporter.errors import LimitError, NoThreadFound
 from exporter.load import SavedPage
 from exporter.page_stream import CHUNK, reaches_below, release, stream
 from exporter.page_tree import Element, document, page_tree
+from exporter.sites import parse_page
 
 
 def _page(text: str, limit: int = 2_000) -> SavedPage:
@@ -106,3 +108,34 @@ def test_reaches_below_counts_levels_under_the_element(levels: int, expected: bo
     div = root.find("body/div")
     assert div is not None
     assert reaches_below(div, levels) is expected
+
+
+def test_the_registry_leaves_the_check_to_a_streaming_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A streaming parser's page is never parsed whole for the nesting check (that tree is
+    what streaming saves); every other HTML page still is, before its parser runs."""
+    measured: list[str] = []
+
+    def measuring(page: SavedPage, limit: int) -> bool:
+        measured.append(page.source)
+        return False
+
+    monkeypatch.setattr(exporter.page_tree, "nests_deeper", measuring)
+    hn_row = (
+        '<tr class="athing comtr" id="1"><td><table><tr><td class="ind" indent="0"></td>'
+        '<td class="default"><span class="comhead"><a href="user?id=ann" class="hnuser">ann'
+        '</a></span><div class="comment"><div class="commtext c00">Hi.</div></div></td></tr>'
+        "</table></td></tr>"
+    )
+    hn = SavedPage(
+        text=f'<html><body><table class="comment-tree">{hn_row}</table></body></html>',
+        is_html=True,
+        source="hn.html",
+    )
+    assert parse_page(hn).comment_count() == 1
+    assert measured == []
+    other = SavedPage(text="<html><body><p>no thread</p></body></html>", is_html=True, source="o")
+    with pytest.raises(NoThreadFound):
+        parse_page(other)
+    assert measured == ["o"]
