@@ -106,6 +106,15 @@ def score(page: SavedPage) -> float:
     return _surest(page)[0]
 
 
+def streams(page: SavedPage) -> bool:
+    """Whether ``parse`` reads ``page`` as a stream: old Reddit's reader does
+    (``exporter.page_stream``); the other designs read a whole tree."""
+    if not page.is_html:
+        return False
+    best_score, best = _surest(page)
+    return best_score > 0 and best == "old"
+
+
 def parse(page: SavedPage) -> Thread:
     best_score, best = _surest(page)
     if best_score <= 0:
@@ -113,8 +122,6 @@ def parse(page: SavedPage) -> Thread:
             f"{page.source}: no Reddit thread found; save the thread's own page "
             "(…/comments/ID/…) after its comments have loaded"
         )
-    if best != "old":
-        page.release_trees()  # only old Reddit's parser reads the lxml tree
     design = importlib.import_module(f"{__name__}.{best}")
     thread: Thread = design.parse(page)
     return thread
@@ -126,5 +133,5 @@ SITE = Site(
     description="Reddit threads: old.reddit.com, the 2018-2023 design, shreddit, pasted text",
     score=score,
     parse=parse,
-    reads_tree=True,
+    streams=streams,
 )

@@ -3,12 +3,19 @@
 Every post and comment is a ``div.thing``; a comment's replies sit in its own
 ``div.child > div.sitetable``, so the DOM nests three elements per reply level. Bodies are in
 ``.usertext-body .md`` inside a ``<form>`` (which calibre famously throws away with the text).
-The page is read with lxml (``sites.page_tree``: a 10,000-comment page is tens of MB, which
-BeautifulSoup takes ten times longer to build), its landmarks found by lxml's tag filter in page
-order (they sit near the top; an XPath visits the whole page, 50 ms a landmark on a big one),
-and the comments walked once, top down, with an explicit stack: real threads nest deeper than
-Python's recursion limit, and every lookup stays inside one comment's own ``div.entry`` so that
-no comment is ever searched through its replies. Only the bodies go to the sanitiser, as markup.
+
+The page is read as a stream (``exporter.page_stream``): libxml2's tree of a whole page is 12-15
+times its size (nearly half a gigabyte for 10,000 comments), so each ``div.thing`` is handed
+over at its end tag, read, and let go with its replies (read before it ended). What is left (the
+page's head, the empty shells) is read last, for the title and canonical link. A comment is read
+once its ``div.entry`` is in: when its first reply ends (the entry comes before the replies),
+else at its own end; since no thing is read before the things above it, comments are read in
+page order, parents first, as a walk from the top reads them. Which things are comments of the
+thread is what that walk would find: the things of the first ``div.nestedlisting``, then those
+of each comment's own first ``div.child > div.sitetable``. Each thing's place is worked out
+once, from the thing above it (kept, with its place, until its end tag), so no comment is ever
+searched through its ancestors or its replies, and deep threads need no recursion. Every lookup
+stays inside one comment's own ``div.entry``. Only the bodies go to the sanitiser, as markup.
 
 Markup differs across the years: 2025 pages carry ``data-permalink``, ``data-author`` and a
 ``title`` with the exact score on every score span; 2018 pages have no score titles and fewer
@@ -20,13 +27,15 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from lxml import etree
 
 from ...clean import clean_html, strip_xml_illegal
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Comment, Stub, Thread
+from ...page_stream import release, stream
 from ...page_tree import Element, page_tree
 from . import common
 from .old_thing import (
@@ -36,7 +45,7 @@ from .old_thing import (
     child_div,
     classes,
     comment_body,
-    entry_and_child,
+    has_class,
     id_from_classes,
     permalink_button,
     post_body,
@@ -53,16 +62,17 @@ SINGLE_THREAD = (
 
 def parse(page: SavedPage) -> Thread:
     """The post and its comment tree; ``NoThreadFound`` when the page holds neither."""
-    root = page_tree(page)
-    post_tag, listing = _landmarks(root)
-    post = _read_post(post_tag) if post_tag is not None else None
-    walk = _read_comments(listing) if listing is not None else _Walk()
+    reader = _Reader()
+    for div in stream(page, ("div",), _is_thing):
+        reader.take(div)
+    post, walk = reader.post, reader.walk
     roots, stubs = walk.roots, walk.stubs
     if post is None and not roots:
         raise NoThreadFound(
             f"{page.source}: this old-Reddit page holds no post and no comments; save the "
             "thread's own page (…/comments/ID/…) after its comments have loaded"
         )
+    root = page_tree(page)  # what the stream kept: the page's head and the empty shells
     canonical = _canonical(root)
     title = post.title if post else ""
     if not title:
@@ -170,40 +180,145 @@ class _Walk:
     anonymous: int = 0
 
 
-def _read_comments(listing: Element) -> _Walk:
-    """Walk the nested listings top down with a stack of child iterators (page order)."""
-    walk = _Walk()
-    # Each level keeps its listing element alive: when lxml frees an element's Python proxy it
-    # looks up through the ancestors for one still held, which would otherwise be the page's
-    # root, a walk as long as the thread is deep.
-    stack: list[tuple[Iterator[Element], Comment | None, Element]] = [
-        (iter(listing), None, listing)
-    ]
-    while stack:
-        children, parent, _ = stack[-1]
-        node = next(children, None)
-        if node is None:
-            stack.pop()
-            continue
-        if node.tag != "div":
-            continue
-        names = classes(node)
-        if "thing" not in names:
-            continue
-        entry_div, child = entry_and_child(node)
-        entry = Entry(entry_div)
-        if "comment" in names:
-            comment = _read_comment(node, names, entry, parent, walk)
-            (parent.children if parent else walk.roots).append(comment)
-            # A comment's replies: its own ``div.child > div.sitetable``.
-            replies = child_div(child, "sitetable") if child is not None else None
-            if replies is not None:
-                stack.append((iter(replies), comment, replies))
-        else:
-            found = stub(node, names, entry, parent)
-            if found is not None:
-                walk.stubs.append(found)
-    return walk
+@dataclass
+class _Place:
+    """Where the walk from the top puts a thing: whether it reaches it at all, the comment it
+    replies to, and (a comment's) the comment once read."""
+
+    reached: bool
+    parent: Comment | None = None
+    comment: Comment | None = None
+
+
+_UNREACHED = _Place(reached=False)
+_TOP = object()
+"""What ``_Reader._owner`` says of a thing of the comment listing itself."""
+
+
+def _is_thing(div: Element) -> bool:
+    value = div.get("class")
+    return value is not None and "thing" in value and "thing" in value.split()
+
+
+class _Reader:
+    """The post and the comments, from the page's ``div.thing``s, each as it ends.
+
+    A comment is read once its entry is in: when its first reply ends (the entry comes before
+    the replies), else at its own end. Since a thing is read only after the things above it,
+    comments are read in page order, as a walk from the top reads them.
+
+    ``places`` holds every thing placed and not yet ended: the things around the one being
+    read, whose places its replies' places follow from. Holding them also keeps lxml's work
+    short when it frees an element's Python proxy: it looks up through the ancestors for one
+    still held, which would otherwise be the page's root, a walk as long as the thread is deep.
+    """
+
+    def __init__(self) -> None:
+        self.walk = _Walk()
+        self.post: _Post | None = None
+        self.listing: Element | None = None
+        self.places: dict[Element, _Place] = {}
+
+    def take(self, thing: Element) -> None:
+        """Read a ``div.thing`` that has just ended: the post, a comment not read yet, a
+        stub. A thing the walk reaches, and the post, are then let go, replies and all (they
+        have all been read)."""
+        names = classes(thing)
+        is_post = self.post is None and "link" in names and not _in_post(thing)
+        if is_post:
+            self.post = _read_post(thing)
+        place = self._place(thing)
+        del self.places[thing]
+        if place.reached:
+            if "comment" in names:
+                self._comment(thing, place)
+            else:
+                found = stub(thing, names, Entry(child_div(thing, "entry")), place.parent)
+                if found is not None:
+                    self.walk.stubs.append(found)
+        if place.reached or is_post:
+            release(thing)
+
+    def _comment(self, thing: Element, place: _Place) -> Comment:
+        """The comment a reached ``div.thing.comment`` holds, read the first time it is asked
+        for."""
+        if place.comment is None:
+            entry = Entry(child_div(thing, "entry"))
+            comment = _read_comment(thing, classes(thing), entry, place.parent, self.walk)
+            (place.parent.children if place.parent else self.walk.roots).append(comment)
+            place.comment = comment
+        return place.comment
+
+    def _place(self, thing: Element) -> _Place:
+        """Where the walk puts ``thing``: worked out from the nearest placed thing above it
+        (the one whose replies hold it), each thing on the way placed in turn, top down."""
+        pending: list[tuple[Element, object]] = []
+        node = thing
+        while node not in self.places:
+            owner = self._owner(node)
+            pending.append((node, owner))
+            if not isinstance(owner, etree._Element):
+                break
+            node = owner
+        for node, owner in reversed(pending):
+            if owner is _TOP:
+                self.places[node] = _Place(reached=True)
+            elif isinstance(owner, etree._Element):
+                self.places[node] = self._reply_place(owner)
+            else:
+                self.places[node] = _UNREACHED
+        return self.places[thing]
+
+    def _reply_place(self, owner: Element) -> _Place:
+        """The place of a thing among ``owner``'s replies: only a comment's are followed,
+        and the comment is read before its replies."""
+        above = self.places[owner]
+        if not above.reached or not has_class(owner, "comment"):
+            return _UNREACHED
+        return _Place(reached=True, parent=self._comment(owner, above))
+
+    def _owner(self, thing: Element) -> object:
+        """The thing whose replies ``thing`` is among (in its own first ``div.child`` >
+        first ``div.sitetable``), ``_TOP`` for a thing of the comment listing, else None."""
+        holder = thing.getparent()
+        if holder is None or holder.tag != "div":
+            return None
+        if self._is_listing(holder):
+            return _TOP
+        if not has_class(holder, "sitetable") or _follows(holder, "sitetable"):
+            return None
+        child = holder.getparent()
+        if child is None or child.tag != "div" or not has_class(child, "child"):
+            return None
+        if _follows(child, "child"):
+            return None
+        owner = child.getparent()
+        if owner is None or owner.tag != "div" or not has_class(owner, "thing"):
+            return None
+        return owner
+
+    def _is_listing(self, div: Element) -> bool:
+        """Whether ``div`` is the comment listing: the page's first ``div.nestedlisting``,
+        found the first time a thing sits in one (it has begun by then, so what is parsed so
+        far holds it)."""
+        if self.listing is None:
+            if not has_class(div, "nestedlisting"):
+                return False
+            root = div.getroottree().getroot()
+            self.listing = next(d for d in root.iter("div") if has_class(d, "nestedlisting"))
+        return div is self.listing
+
+
+def _follows(el: Element, cls: str) -> bool:
+    """Whether a ``div.cls`` comes before ``el`` among its siblings (``el`` is not the first)."""
+    return any(has_class(div, cls) for div in el.itersiblings("div", preceding=True))
+
+
+def _in_post(thing: Element) -> bool:
+    """Whether ``thing`` sits in a ``div.thing.link``, which comes before it in page order."""
+    return any(
+        has_class(div, "thing") and has_class(div, "link") for div in thing.iterancestors("div")
+    )
 
 
 def _read_comment(
@@ -236,22 +351,6 @@ def _read_comment(
 
 
 # --- the page ----------------------------------------------------------------------------------
-
-
-def _landmarks(root: Element) -> tuple[Element | None, Element | None]:
-    """The post's ``div.thing.link`` and the comments' ``div.nestedlisting``: the first of
-    each in page order, in one pass that stops when it has both."""
-    post: Element | None = None
-    listing: Element | None = None
-    for div in root.iter("div"):
-        names = classes(div)
-        if post is None and "thing" in names and "link" in names:
-            post = div
-        if listing is None and "nestedlisting" in names:
-            listing = div
-        if post is not None and listing is not None:
-            break
-    return post, listing
 
 
 def _canonical(root: Element) -> str | None:

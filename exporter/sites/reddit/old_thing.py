@@ -63,21 +63,6 @@ def child_div(tag: Element, cls: str) -> Element | None:
     return None
 
 
-def entry_and_child(thing: Element) -> tuple[Element | None, Element | None]:
-    """A thing's first ``div.entry`` and first ``div.child`` among its own children, in one
-    pass."""
-    entry: Element | None = None
-    child: Element | None = None
-    for div in thing.iterchildren("div"):
-        if entry is None and has_class(div, "entry"):
-            entry = div
-        if child is None and has_class(div, "child"):
-            child = div
-        if entry is not None and child is not None:
-            break
-    return entry, child
-
-
 def id_from_classes(names: list[str]) -> str | None:
     """'t1_abc' from old Reddit's ``id-t1_abc`` class (kept where ``data-fullname`` is not)."""
     for name in names:
