@@ -21,7 +21,7 @@ from exporter.model import Comment, Thread
 from exporter.page_tree import strings
 from exporter.pipeline import load_thread
 from exporter.sites import detect
-from exporter.sites.lemmy import dom, isodata
+from exporter.sites.lemmy import dom, header, isodata
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "lemmy"
@@ -179,7 +179,7 @@ def test_deletion_notices_read_as_from_the_whole_body(body: str) -> None:
     content = root[0][0]
     whole = " ".join(s.strip() for s in strings(content) if s.strip()).lower()
     notices = ("deleted by creator", "removed by mod")
-    shown = dom._notice(content)
+    shown = dom.notice(content)
     assert (shown in notices, shown if shown in notices else None) == (
         whole in notices,
         whole if whole in notices else None,
@@ -192,5 +192,5 @@ def test_classes_are_words_split_by_xml_spaces_only() -> None:
         "<html><body><div class='a\tmd-div\nb'/><div class='md-div\u00a0x'/></body></html>"
     )
     first, second = root[0]
-    assert "md-div" in dom._class_words(first)
-    assert "md-div" not in dom._class_words(second)
+    assert "md-div" in header.class_words(first)
+    assert "md-div" not in header.class_words(second)

@@ -46,5 +46,5 @@ SITE = Site(
     description="Lemmy posts (lemmy-ui 0.19): saved pages with or without scripts, pasted text",
     score=score,
     parse=parse,
-    reads_tree=True,
+    streams=lambda page: page.is_html,
 )

@@ -1,41 +1,59 @@
-"""Lemmy pages read from their markup alone (lemmy-ui 0.19), for saves without ``isoData``.
+"""Lemmy pages read from their markup (lemmy-ui 0.19), as a stream of comments.
 
 SingleFile and "reader" saves strip scripts, so everything must be recoverable from the DOM:
-comments are ``article.comment-node#comment-N`` inside nested ``ul.comments``; the header holds
-the ``a.person-listing``, badges with ``aria-label`` (creator/mod/admin), vote spans labelled
-"N Upvotes", and a ``span.moment-time`` whose tooltip carries the absolute time. Icon ``<svg>``s
-carry ``<title>`` words ("link", "arrow-up") that must never leak into text, so text is only read
-from the elements that hold it. The page is an lxml tree (``sites.page_tree``), searched with
-compiled XPaths; only the bodies go to the sanitiser, as markup.
+comments are ``article.comment-node#comment-N`` inside nested ``ul.comments`` (``li.comment >
+article``, then the replies' ``ul.comments``), and an unloaded branch is a ``div.comment-node``
+saying "N more replies". A page that kept its scripts is read from its ``isoData``, but its
+bodies still come from here, as lemmy-ui rendered them.
+
+The page is never held whole (``exporter.page_stream``): libxml2's tree of it is 12-15 times
+its size. Each comment node is read once its end tag is in (its header and body are complete
+then; its replies follow it, in its ``li``), and is then emptied: what stays of a comment is
+its bare ``article`` (id and class, for its replies to find their parent as before) inside the
+``li``/``ul`` skeleton. Only the bodies go to the sanitiser, as markup.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from functools import lru_cache
-from urllib.parse import unquote
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TypeVar
 
 from lxml import etree
 
-from ...clean import clean_html, join_url, split_url, strip_xml_illegal, url_host
+from ...clean import clean_html, join_url, strip_xml_illegal, url_host
+from ...load import SavedPage
 from ...model import Comment, Stub
-from ...page_tree import Element, class_test, every, first, fragment_html, strings
+from ...page_stream import release, stream
+from ...page_tree import Element, class_test, every, first, fragment_html, page_tree
 from ..numbers import read_int
+from .header import Header, class_words, classes, handle_from_href, has, header_facts, text
 
-_TIPPY_TIME = re.compile(
-    r"(?:\w+,\s+)?(\w+)\s+(\d{1,2})(?:st|nd|rd|th)?,\s+(\d{4})\s+at\s+(\d{1,2}):(\d{2}):(\d{2})\s*"
-    r"(AM|PM)\s*GMT([+-]\d{2}):?(\d{2})",
-    re.IGNORECASE,
-)
-_VOTES = re.compile(r"^\s*(-?[\d,]+)\s+(upvote|downvote|point|score)s?\b", re.IGNORECASE)
 _MORE_REPLIES = re.compile(r"(\d[\d,]*)\s+more\s+repl", re.IGNORECASE)
-_CLOCK = re.compile(r"\d{1,2}:\d{2}:\d{2}")
 _UPVOTE = re.compile("Upvote", re.IGNORECASE)
 _DELETED_TEXT = "deleted by creator"
 _REMOVED_TEXT = "removed by mod"
+_UNIT_TAGS = ("article", "div", "script")
+"""The tags lemmy-ui gives its comment nodes (comments, "N more replies") and its post listing:
+the stream hands over only these, so the rest of the page costs no Python call; and scripts,
+let go unread (the ``isoData`` one is half the page, and is read from the page's text)."""
+_NODES = etree.XPath(f"descendant-or-self::*[{has('comment-node')}]")
+_IN_NODE = etree.XPath(f"boolean(ancestor::*[{has('comment-node')}])")
+_IN_LISTING = etree.XPath(f"boolean(ancestor::div[{has('post-listing')}])")
+_TIPPED = etree.XPath("descendant::*[@data-tippy-content]")
+_MD_DIV = etree.XPath(f"descendant::div[{has('md-div')}][1]")
+_POST_TITLE = etree.XPath(f"descendant::h1[ancestor::*[{class_test('post-title')}]][1]")
+_H1 = etree.XPath("descendant::h1[1]")
+_POST_CONTAINER = etree.XPath(f"descendant::article[{has('post-container')}][1]")
+_COMMUNITY_LINK = etree.XPath(f"descendant::a[{has('community-link')}][1]")
+_CANONICAL = etree.XPath(
+    "/descendant::link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')][1]"
+)
+_OG_URL = etree.XPath("/descendant::meta[@property='og:url'][1]")
+
+Reader = TypeVar("Reader", bound=Callable[[Element], None])
 
 
 @dataclass
@@ -54,8 +72,58 @@ class DomPost:
     is_admin: bool
 
 
+def read_page(
+    page: SavedPage, base_url: str | None, reader: Callable[[str | None], Reader]
+) -> tuple[str | None, DomPost | None, Reader]:
+    """Stream the page: its post (the first ``div.post-listing``) and, to the reader that
+    ``reader(base)`` makes, every comment node in page order. Returns the base the page's links
+    were resolved against (``base_url``, else the page's own address, else where it was saved
+    from), the post, and the reader.
+
+    The page's own address is read from its head when the first unit arrives (every body read
+    after needs it): what follows a canonical link written after the comments is not looked at.
+    """
+    base = base_url
+    read: Reader | None = None
+    post: DomPost | None = None
+    for unit in stream(page, _UNIT_TAGS, _is_unit):
+        if unit.tag == "script":
+            release(unit)
+            continue
+        if read is None:
+            base = base_url or page_base_url(unit) or page.url
+            read = reader(base)
+        words = class_words(unit)
+        listing = post is None and unit.tag == "div" and "post-listing" in words
+        if listing and not _IN_LISTING(unit):  # the outermost, as the first in page order is
+            post = read_post(unit, base)
+        if "comment-node" in words and not _IN_NODE(unit):
+            # A node inside another (a broken page) is read with it, in page order.
+            for node in every(_NODES, unit):
+                read(node)
+            del unit[:]  # the comment's header and body; its bare article stays
+            unit.text = None
+    if read is None:  # no unit: the page's address from what the stream left, its head
+        base = base_url or page_base_url(page_tree(page)) or page.url
+        read = reader(base)
+    return base, post, read
+
+
+def _is_unit(el: Element) -> bool:
+    """A script, a comment node, or the post's listing (tested on every ``div`` and
+    ``article``: the substring tests first, in C)."""
+    if el.tag == "script":
+        return True
+    names = el.get("class")
+    if names is None or ("comment-node" not in names and "post-listing" not in names):
+        return False
+    words = class_words(el)
+    return "comment-node" in words or (el.tag == "div" and "post-listing" in words)
+
+
 def page_base_url(root: Element) -> str | None:
-    """The thread's address as the page declares it (canonical link, then og:url)."""
+    """The thread's address as the page declares it (canonical link, then og:url); ``root`` is
+    any element of the page."""
     link = first(_CANONICAL, root)
     if link is not None and link.get("href"):
         return str(link.get("href"))
@@ -65,215 +133,33 @@ def page_base_url(root: Element) -> str | None:
     return None
 
 
-def parse_tippy_time(text: str) -> tuple[datetime | None, datetime | None]:
-    """lemmy-ui's tooltip: 'Tuesday, November 10th, 2026 at 9:02:12 AM GMT+00:00', and for an
-    edited comment 'Created: … Modified …'. Returns (created, modified)."""
-    found = [_tippy_to_datetime(m) for m in _TIPPY_TIME.finditer(text)]
-    found = [f for f in found if f is not None]
-    created = found[0] if found else None
-    modified = found[1] if len(found) > 1 and "modified" in text.lower() else None
-    return created, modified
-
-
-def _tippy_to_datetime(match: re.Match[str]) -> datetime | None:
-    month, day, year, hour, minute, second, ampm, off_h, off_m = match.groups()
-    month_no = _month_number(month[:3])
-    if month_no is None:
-        return None
-    hour_no = int(hour) % 12 + (12 if ampm.upper() == "PM" else 0)
-    sign = -1 if off_h.startswith("-") else 1
-    offset = timedelta(hours=abs(int(off_h)), minutes=int(off_m)) * sign
-    try:
-        local = datetime(
-            int(year), month_no, int(day), hour_no, int(minute), int(second),
-            tzinfo=timezone(offset),
-        )  # fmt: skip
-        return local.astimezone(timezone.utc)
-    except (ValueError, OverflowError):  # no such date, or one outside years 1-9999 in UTC
-        return None
-
-
-@lru_cache(maxsize=64)
-def _month_number(name: str) -> int | None:
-    """'Nov' → 11 (``strptime``'s ``%b``: a page's ten thousand times name twelve months, and
-    ``strptime`` costs 30 µs a call)."""
-    try:
-        return datetime.strptime(name, "%b").month
-    except ValueError:
-        return None
-
-
-def handle_from_href(href: str | None, default_host: str | None) -> str | None:
-    """'/u/aeon@lemmy.ml' → 'aeon@lemmy.ml'; '/u/marshall_k' → 'marshall_k@<this instance>'."""
-    if not href:
-        return None
-    parts = split_url(href)
-    if parts is None:
-        return None
-    match = re.search(r"/u/([^/?#]+)", parts.path)
-    if not match:
-        return None
-    name = unquote(match.group(1))
-    if "@" in name:
-        return name
-    host = parts.hostname or default_host
-    return f"{name}@{host}" if host else name
-
-
-def _text(tag: Element | None) -> str:
-    """The element's strings, each stripped, joined by spaces (what bs4's ``get_text(" ",
-    strip=True)`` gave, which the parser was written against)."""
-    if tag is None:
-        return ""
-    return strip_xml_illegal(" ".join(s.strip() for s in strings(tag) if s.strip()))
-
-
-def _classes(tag: Element) -> list[str]:
-    return str(tag.get("class") or "").split()
-
-
-def _has(name: str) -> str:
-    """An XPath predicate: the ``class`` holds the word ``name`` (``contains`` first: it is a
-    cheap refusal of most elements, and the word test only runs where it passed)."""
-    return f"contains(@class, '{name}') and {class_test(name)}"
-
-
-def _class_words(tag: Element) -> list[str]:
-    """The words of the ``class`` as :func:`class_test` reads them: split on XML's spaces only,
-    as ``normalize-space`` splits (``str.split`` would also split on no-break spaces)."""
-    words = str(tag.get("class") or "")
-    return words.replace("\t", " ").replace("\n", " ").replace("\r", " ").split(" ")
-
-
-def _descendant(tag_name: str, cls: str) -> etree.XPath:
-    """The first descendant ``tag_name.cls`` (in document order) of the element it is given."""
-    return etree.XPath(f"descendant::{tag_name}[{_has(cls)}][1]")
-
-
-# What a comment's header is read from, in three calls per comment (six searches of each
-# comment cost half as much again): the ``aria-label`` values, the ``data-tippy-content``
-# attributes (strings that know their element; the attribute steps cost less than a test of
-# every element for the attribute), and the elements with the classes wanted. Not one union of
-# all three: libxml2 merges two node sets in time |A|·|B|, and a page can hold a huge comment.
-_LABELS = etree.XPath("descendant::*/@aria-label", smart_strings=False)
-_TIPS = etree.XPath("descendant::*/@data-tippy-content")
-_CLASSED = etree.XPath(
-    f"descendant::a[{_has('person-listing')}][1]"
-    f" | descendant::span[{_has('badge')} or {_has('moment-time')}]"
-    f" | descendant::div[{_has('md-div')}][1]"
-)
-_TIPPED = etree.XPath("descendant::*[@data-tippy-content]")
-_MD_DIV = _descendant("div", "md-div")
-_POST_LISTING = etree.XPath(f"/descendant::div[{_has('post-listing')}][1]")
-_POST_TITLE = etree.XPath(f"descendant::h1[ancestor::*[{class_test('post-title')}]][1]")
-_H1 = etree.XPath("descendant::h1[1]")
-_POST_CONTAINER = _descendant("article", "post-container")
-_COMMUNITY_LINK = _descendant("a", "community-link")
-_ARTICLES = etree.XPath(f"/descendant::article[{_has('comment-node')}]")
-_CANONICAL = etree.XPath(
-    "/descendant::link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')][1]"
-)
-_OG_URL = etree.XPath("/descendant::meta[@property='og:url'][1]")
-
-
-@dataclass
-class _Header:
-    """What a comment's or the post's header says."""
-
-    author: str | None = None
-    href: str | None = None
-    is_op: bool = False
-    is_moderator: bool = False
-    is_admin: bool = False
-    score: int | None = None
-    upvotes: int | None = None
-    downvotes: int | None = None
-    created: datetime | None = None
-    edited: datetime | bool | None = None
-    tooltip: Element | None = None
-    """The element whose tooltip gave the time; its words are the relative time shown."""
-    body: Element | None = None
-    """The first ``div.md-div``: the comment's body."""
-
-
-def _header_facts(node: Element) -> _Header:
-    """What a comment's or post's header says, reading only the elements that hold text."""
-    facts = _Header()
-    for label in _found_strings(_LABELS, node):
-        if votes := _VOTES.match(label):
-            _read_votes(facts, votes)
-    tipped = [
-        tip.getparent()
-        for tip in _found_strings(_TIPS, node)
-        if isinstance(tip, etree._ElementUnicodeResult)
-    ]
-    person = moment = None
-    badges: set[str] = set()
-    for part in every(_CLASSED, node):
-        tag = part.tag
-        words = _class_words(part)
-        if tag == "a":
-            if person is None and "person-listing" in words:
-                person = part
-        elif tag == "span":
-            if "badge" in words and not _in_body(part, node):
-                badges.add(str(part.get("aria-label") or "").lower())
-            if moment is None and "moment-time" in words:
-                moment = part
-        elif tag == "div" and facts.body is None and "md-div" in words:
-            facts.body = part
-    if person is not None:
-        facts.author = str(person.get("title") or "").strip() or _person_name(person) or None
-        href = person.get("href")
-        facts.href = str(href) if href else None
-    facts.is_op = "creator" in badges
-    facts.is_moderator = "mod" in badges or "moderator" in badges
-    facts.is_admin = "admin" in badges
-    tooltip = next(
-        (t for t in tipped if t is not None and _CLOCK.search(str(t.get("data-tippy-content")))),
-        moment,
+def read_post(listing: Element, base_url: str | None) -> DomPost:
+    """The opening post from its ``div.post-listing`` (rendered twice: mobile and desktop
+    copies)."""
+    title_tag = first(_POST_TITLE, listing)
+    title = text(title_tag if title_tag is not None else first(_H1, listing))
+    copy = first(_POST_CONTAINER, listing)
+    facts = header_facts(copy if copy is not None else listing)
+    community_link = first(_COMMUNITY_LINK, listing)
+    community = None
+    if community_link is not None:
+        community = str(community_link.get("title") or "").strip() or text(community_link)
+    body = first(_MD_DIV, listing)
+    up, down = _post_votes(listing)
+    return DomPost(
+        title=title,
+        author=facts.author,
+        author_id=handle_from_href(facts.href, url_host(base_url)),
+        community=community,
+        created=facts.created,
+        edited=facts.edited,
+        created_text=text(facts.tooltip) or None,
+        upvotes=up,
+        downvotes=down,
+        body_html=clean_html(fragment_html(body), base_url) if body is not None else "",
+        is_moderator=facts.is_moderator,
+        is_admin=facts.is_admin,
     )
-    if tooltip is not None:
-        created, modified = parse_tippy_time(str(tooltip.get("data-tippy-content") or ""))
-        facts.created = created
-        facts.edited = modified or (True if tooltip.find(".//svg") is not None else None)
-        facts.tooltip = tooltip
-    return facts
-
-
-def _found_strings(xpath: etree.XPath, node: Element) -> list[str]:
-    """The strings a compiled XPath of attribute values finds (its result type is a wide union)."""
-    found = xpath(node)
-    return [item for item in found if isinstance(item, str)] if isinstance(found, list) else []
-
-
-def _person_name(person: Element) -> str:
-    """The name a person link shows (its first ``<span>``), for a link without a ``title``."""
-    return _text(next((child for child in person if child.tag == "span"), None))
-
-
-def _read_votes(facts: _Header, votes: re.Match[str]) -> None:
-    """A label such as "11 Upvotes" or "3 points" (the last of each kind counts)."""
-    value, kind = read_int(votes.group(1)), votes.group(2).lower()
-    if value is None:
-        return
-    if kind == "upvote":
-        facts.upvotes = value
-    elif kind == "downvote":
-        facts.downvotes = value
-    else:
-        facts.score = value
-
-
-def _in_body(el: Element, node: Element) -> bool:
-    """Whether ``el`` sits in a ``div.md-div`` (a body's own words) inside ``node``; the walk
-    stops at ``node``, so it costs the header's depth, not the page's."""
-    for ancestor in el.iterancestors():
-        if ancestor is node:
-            return False
-        if ancestor.tag == "div" and "md-div" in _classes(ancestor):
-            return True
-    return False
 
 
 def _post_votes(listing: Element) -> tuple[int | None, int | None]:
@@ -290,88 +176,72 @@ def _post_votes(listing: Element) -> tuple[int | None, int | None]:
     return None, None
 
 
-def read_post(root: Element, base_url: str | None) -> DomPost | None:
-    """The opening post from ``div.post-listing`` (rendered twice: mobile and desktop copies)."""
-    listing = first(_POST_LISTING, root)
-    if listing is None:
-        return None
-    title_tag = first(_POST_TITLE, listing)
-    title = _text(title_tag if title_tag is not None else first(_H1, listing))
-    copy = first(_POST_CONTAINER, listing)
-    facts = _header_facts(copy if copy is not None else listing)
-    community_link = first(_COMMUNITY_LINK, listing)
-    community = None
-    if community_link is not None:
-        community = str(community_link.get("title") or "").strip() or _text(community_link)
-    body = first(_MD_DIV, listing)
-    up, down = _post_votes(listing)
-    return DomPost(
-        title=title,
-        author=facts.author,
-        author_id=handle_from_href(facts.href, _host(base_url)),
-        community=community,
-        created=facts.created,
-        edited=facts.edited,
-        created_text=_text(facts.tooltip) or None,
-        upvotes=up,
-        downvotes=down,
-        body_html=clean_html(fragment_html(body), base_url) if body is not None else "",
-        is_moderator=facts.is_moderator,
-        is_admin=facts.is_admin,
-    )
+@dataclass
+class CommentTree:
+    """A reader of comment nodes: the comments in page order, each linked to its parent, and
+    the "N more replies" stubs."""
 
+    base_url: str | None
+    roots: list[Comment] = field(default_factory=list)
+    stubs: list[Stub] = field(default_factory=list)
+    _by_id: dict[str, Comment] = field(default_factory=dict)
+    _handles: dict[str | None, str | None] = field(default_factory=dict)
 
-def read_comments(root: Element, base_url: str | None) -> tuple[list[Comment], list[Stub]]:
-    """Comments in page order, each linked to its parent, plus the "N more replies" stubs."""
-    host = _host(base_url)
-    links = permalinks(base_url)
-    handles: dict[str | None, str | None] = {}
-    by_id: dict[str, Comment] = {}
-    roots: list[Comment] = []
-    stubs = []
-    for node in _comment_nodes(root):
+    def __post_init__(self) -> None:
+        self._host = url_host(self.base_url)
+        self._links = permalinks(self.base_url)
+
+    def __call__(self, node: Element) -> None:
         if node.tag != "article":
-            match = _MORE_REPLIES.search(_text(node))
+            match = _MORE_REPLIES.search(text(node))
             if match:
                 # The stub sits in its parent's own <li>, beside the parent's article.
                 item = _comment_item(node)
                 parent_id = _article_id(item) if item is not None else None
-                stubs.append(Stub(parent_id, read_int(match.group(1))))
-            continue
+                self.stubs.append(Stub(parent_id, read_int(match.group(1))))
+            return
         raw_id = str(node.get("id") or "")
         if not raw_id.startswith("comment-"):
-            continue
+            return
         comment_id = raw_id.removeprefix("comment-")
-        facts = _header_facts(node)
-        if facts.href not in handles:  # a thread has far fewer people than comments
-            handles[facts.href] = handle_from_href(facts.href, host)
-        author_id = handles[facts.href]
-        comment = _read_comment(node, comment_id, facts, author_id, links(comment_id), base_url)
-        parent = by_id.get(_parent_comment_id(node) or "")
+        facts = header_facts(node)
+        if facts.href not in self._handles:  # a thread has far fewer people than comments
+            self._handles[facts.href] = handle_from_href(facts.href, self._host)
+        author_id = self._handles[facts.href]
+        link = self._links(comment_id)
+        comment = _read_comment(node, comment_id, facts, author_id, link, self.base_url)
+        parent = self._by_id.get(_parent_comment_id(node) or "")
         if parent is None:
-            roots.append(comment)
+            self.roots.append(comment)
         else:
             comment.parent_id, comment.depth = parent.id, parent.depth + 1
             parent.children.append(comment)
-        by_id[comment.id] = comment
-    return roots, stubs
+        self._by_id[comment.id] = comment
 
 
-def read_bodies(root: Element, base_url: str | None) -> tuple[dict[str, str], dict[str, int]]:
-    """Each comment's rendered body by id (lemmy-ui already turned the Markdown into HTML), and
-    each comment's position in the page, which is the order the reader saw."""
-    bodies = {}
-    order = {}
-    for index, article in enumerate(every(_ARTICLES, root)):
-        raw_id = str(article.get("id") or "")
+@dataclass
+class Bodies:
+    """A reader of comment nodes: each comment's rendered body by id (lemmy-ui already turned
+    the Markdown into HTML), and each comment's position in the page, which is the order the
+    reader saw."""
+
+    base_url: str | None
+    bodies: dict[str, str] = field(default_factory=dict)
+    order: dict[str, int] = field(default_factory=dict)
+    _articles: int = 0
+
+    def __call__(self, node: Element) -> None:
+        if node.tag != "article":
+            return
+        index, self._articles = self._articles, self._articles + 1
+        raw_id = str(node.get("id") or "")
         if not raw_id.startswith("comment-"):
-            continue
+            return
         comment_id = raw_id.removeprefix("comment-")
-        order[comment_id] = index
-        content = first(_MD_DIV, article)
+        self.order[comment_id] = index
+        content = first(_MD_DIV, node)
         if content is not None:
-            bodies[comment_id] = clean_html(fragment_html(content), base_url)
-    return bodies, order
+            self.bodies[comment_id] = clean_html(fragment_html(content), self.base_url)
 
 
 def permalinks(base_url: str | None) -> Callable[[str], str | None]:
@@ -393,7 +263,7 @@ def permalinks(base_url: str | None) -> Callable[[str], str | None]:
 def _read_comment(
     article: Element,
     comment_id: str,
-    facts: _Header,
+    facts: Header,
     author_id: str | None,
     link: str | None,
     base_url: str | None,
@@ -402,7 +272,7 @@ def _read_comment(
     body = ""
     deleted = removed = False
     if content is not None:
-        shown = _notice(content)
+        shown = notice(content)
         deleted, removed = shown == _DELETED_TEXT, shown == _REMOVED_TEXT
         body = clean_html(fragment_html(content), base_url) if not (deleted or removed) else ""
     up, down = facts.upvotes, facts.downvotes
@@ -414,7 +284,7 @@ def _read_comment(
         author=facts.author,
         author_id=author_id,
         created=facts.created,
-        created_text=None if facts.created else _text(facts.tooltip) or None,
+        created_text=None if facts.created else text(facts.tooltip) or None,
         edited=facts.edited,
         score=score,
         upvotes=up,
@@ -424,14 +294,14 @@ def _read_comment(
         is_moderator=facts.is_moderator,
         is_admin=facts.is_admin,
         # lemmy-ui marks a moderator's distinguished comment with Bootstrap's `mark` class.
-        distinguished="mark" in _classes(article),
+        distinguished="mark" in classes(article),
         deleted=deleted,
         removed=removed,
         permalink=link,
     )
 
 
-def _notice(body: Element) -> str:
+def notice(body: Element) -> str:
     """The body's words in lower case when they may be lemmy-ui's "deleted by creator" or
     "removed by mod" notice, else "": a body whose first words begin neither is not read whole
     (ten thousand bodies would be, only to compare them with two short phrases)."""
@@ -440,31 +310,20 @@ def _notice(body: Element) -> str:
     start = strip_xml_illegal(first_words).lower()
     if not (_DELETED_TEXT.startswith(start) or _REMOVED_TEXT.startswith(start)):
         return ""
-    return _text(body).lower()
-
-
-def _comment_nodes(root: Element) -> list[Element]:
-    """Every element of class ``comment-node``, in page order: the articles and the "N more
-    replies" links. A walk in Python, because the XPath (a class test on each of half a
-    million elements) costs twice as much. A list, found before any body is moved out of the
-    page to be serialised."""
-    return [
-        el
-        for el in root.iter(etree.Element)
-        if "comment-node" in str(el.get("class") or "") and "comment-node" in _class_words(el)
-    ]
+    return text(body).lower()
 
 
 def _comment_item(node: Element) -> Element | None:
     """The nearest ``li.comment`` around ``node``."""
     for ancestor in node.iterancestors("li"):
-        if "comment" in _classes(ancestor):
+        if "comment" in classes(ancestor):
             return ancestor
     return None
 
 
 def _parent_comment_id(node: Element) -> str | None:
-    """The comment whose reply list holds ``node``: li > ul.comments > li.comment > article."""
+    """The comment whose reply list holds ``node``: li > ul.comments > li.comment > article.
+    That article was read before ``node`` and emptied, but kept its id and class."""
     item = _comment_item(node)
     if item is None:
         return None
@@ -473,11 +332,7 @@ def _parent_comment_id(node: Element) -> str | None:
 
 
 def _article_id(item: Element) -> str | None:
-    article = next((c for c in item if c.tag == "article" and "comment-node" in _classes(c)), None)
+    article = next((c for c in item if c.tag == "article" and "comment-node" in classes(c)), None)
     if article is None:
         return None
     return str(article.get("id") or "").removeprefix("comment-") or None
-
-
-def _host(url: str | None) -> str | None:
-    return url_host(url)

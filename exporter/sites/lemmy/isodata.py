@@ -8,6 +8,7 @@ principle, ``new Date(…)``) occur outside strings and are rewritten before dec
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Callable
@@ -30,27 +31,83 @@ _WORD_BYTE = re.compile(rb"[A-Za-z0-9_\x80-\xff]")
 # A JSON escape that decodes to a character XML forbids (C0 and C1 controls, surrogates,
 # U+FFFE/U+FFFF; tab, LF and CR are caught too, which only costs a walk).
 _ILLEGAL_ESCAPE = re.compile(r"\\u(?:00[0189][0-9a-fA-F]|007[fF]|[dD][89a-fA-F]|[fF]{3}[eEfF])")
+_PIECE = 1 << 20
+"""Characters of the page read at a time where a copy of its isoData is not wanted."""
 
 
 def extract(text: str) -> dict[str, Any] | None:
-    """The isoData object of a lemmy-ui page, or None when the page has none (or it is broken)."""
+    """The isoData object of a lemmy-ui page, or None when the page has none (or it is broken).
+
+    Decoded where it lies in the page's text when it is plain JSON; a copy is made only to
+    rewrite JavaScript-only values (``_to_json``), and that copy is ASCII, with every other
+    character as its JSON escape: a page with one emoji is a str of four bytes a character,
+    and the 30 MB of a 10,000-comment page's isoData would take 120 MB as such a copy.
+    """
     match = _START.search(text)
     if not match:
         return None
     start = match.end()
     end = text.find("</script>", start)
-    source = text[start : end if end != -1 else len(text)]
-    source = _to_json(source)
-    try:
-        data, _ = json.JSONDecoder().raw_decode(source)
-    except (ValueError, RecursionError):  # ValueError: broken JSON, or a 5,000-digit number
-        return None
-    if not isinstance(data, dict):
-        return None
+    end = len(text) if end == -1 else end
     # Walking 10,000 comments' strings costs seconds; only a page that holds a forbidden
     # character (as itself or as an escape) needs it.
-    clean = len(strip_xml_illegal(source)) == len(source) and not _ILLEGAL_ESCAPE.search(source)
+    clean = _legal(text, start, end) and not _ILLEGAL_ESCAPE.search(text, start, end)
+    source, offset, stop = text, start, end
+    try:
+        if any(text.find(word, start, end) != -1 for word in ("undefined", "new Date(")):
+            source = _to_json(_ascii(text, start, end)).decode("ascii")
+            offset, stop = 0, len(source)
+        data, after = json.JSONDecoder().raw_decode(source, offset)
+    except (ValueError, RecursionError):
+        # Broken JSON (``_ascii``'s UnicodeEncodeError is a ValueError), or 5,000 digits.
+        return None
+    if after > stop or not isinstance(data, dict):  # it ran past its script: broken
+        return None
     return data if clean else _scrub(data)
+
+
+def _legal(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds no character XML forbids, looked at a piece at a
+    time (a copy of the whole would take four times its length on most pages)."""
+    for at in range(start, end, _PIECE):
+        piece = text[at : min(at + _PIECE, end)]
+        if len(strip_xml_illegal(piece)) != len(piece):
+            return False
+    return True
+
+
+def _ascii(text: str, start: int, end: int) -> bytes:
+    """``text[start:end]`` as ASCII, each other character as its JSON escape (``\\u2019``;
+    a pair of them past U+FFFF), read a piece at a time: the same JSON wherever such a
+    character is in a string. Where one is not, or follows a lone backslash (``\\é``), the
+    JSON was broken and stays so: escaped, the second would read, so it raises
+    ``UnicodeEncodeError``. A piece never ends in a backslash, so that it holds whatever
+    run of them a character follows."""
+    pieces = []
+    while start < end:
+        stop = min(start + _PIECE, end)
+        while stop < end and text[stop - 1] == "\\":
+            stop += 1
+        pieces.append(text[start:stop].encode("ascii", _JSON_ESCAPE))
+        start = stop
+    return b"".join(pieces)
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    """The error handler of :func:`_ascii`: a run of characters ASCII lacks, escaped by
+    ``json.dumps`` (in C); refused after an odd number of backslashes (see ``_ascii``)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    before = error.start
+    while before > 0 and error.object[before - 1] == "\\":
+        before -= 1
+    if (error.start - before) % 2:
+        raise error
+    return json.dumps(error.object[error.start : error.end])[1:-1], error.end
+
+
+_JSON_ESCAPE = "thread2epub-json-escape"
+codecs.register_error(_JSON_ESCAPE, _json_escape)
 
 
 def _scrub(data: dict[str, Any]) -> dict[str, Any]:
@@ -87,19 +144,16 @@ def _as_id(value: Any) -> str | None:
     return str(value)
 
 
-def _to_json(source: str) -> str:
-    """serialize-javascript's output as JSON: ``undefined`` outside strings becomes ``null``,
-    ``new Date("…")`` its string.
+def _to_json(data: bytes) -> bytes:
+    """serialize-javascript's output (as ASCII or UTF-8 bytes) as JSON: ``undefined`` outside
+    strings becomes ``null``, ``new Date("…")`` its string.
 
     Why not one regex that matches every string too (a string is skipped whole, so nothing in
     it is rewritten): a 10,000-comment page's isoData is 30 MB of strings, and that costs
-    seconds. Instead, in the UTF-8 bytes, the escapes (``\\\\`` then ``\\"``) are blanked in a
-    copy of the same length, where every quote left opens or closes a string; a value found
-    there is outside all strings when the quotes before it are even in number.
+    seconds. Instead the escapes (``\\\\`` then ``\\"``) are blanked in a copy of the same
+    length, where every quote left opens or closes a string; a value found there is outside
+    all strings when the quotes before it are even in number.
     """
-    if "undefined" not in source and "new Date(" not in source:
-        return source
-    data = source.encode("utf-8", "surrogatepass")
     blank = data.replace(b"\\\\", b"__").replace(b'\\"', b"__")
     out: list[bytes] = []
     done = counted = quotes = 0
@@ -118,7 +172,7 @@ def _to_json(source: str) -> str:
         out.append(data[date.start(1) : date.end(1)] if date else b"null")
         done = end
     out.append(data[done:])
-    return b"".join(out).decode("utf-8", "surrogatepass")
+    return b"".join(out)
 
 
 def _places(data: bytes, *words: bytes) -> list[int]:

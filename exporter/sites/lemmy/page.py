@@ -1,5 +1,6 @@
 """A saved Lemmy page: from its ``window.isoData`` when the page kept its scripts, with the
-bodies as the page rendered them, else from its markup alone (SingleFile strips scripts)."""
+bodies as the page rendered them, else from its markup alone (SingleFile strips scripts).
+Either way the markup is read once, as a stream (``dom.read_page``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from ...clean import url_host
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...model import Comment, Thread
-from ...page_tree import page_tree
 from . import dom, isodata
 
 
@@ -19,14 +19,12 @@ def parse_page(page: SavedPage) -> Thread:
 
 
 def _from_isodata(page: SavedPage, data: dict[str, object]) -> Thread:
-    root = page_tree(page)
-    base = isodata.site_url(data) or dom.page_base_url(root) or page.url
-    bodies, order = dom.read_bodies(root, base)
-    dom_post = dom.read_post(root, base)
+    base, dom_post, read = dom.read_page(page, isodata.site_url(data), dom.Bodies)
+    bodies = read.bodies
     if dom_post is not None and dom_post.body_html:
         bodies["post"] = dom_post.body_html
     post = isodata.read_post(data, bodies, base)
-    roots, stubs = isodata.read_comments(data, bodies, order, base)
+    roots, stubs = isodata.read_comments(data, bodies, read.order, base)
     view = isodata.post_view(data) or {}
     community = isodata.as_object(view.get("community"))
     raw_post = isodata.as_object(view.get("post"))
@@ -53,10 +51,8 @@ def _community_name(community: dict[str, object]) -> str | None:
 
 
 def _from_dom(page: SavedPage) -> Thread:
-    root = page_tree(page)
-    base = dom.page_base_url(root) or page.url
-    post = dom.read_post(root, base)
-    roots, stubs = dom.read_comments(root, base)
+    base, post, tree = dom.read_page(page, None, dom.CommentTree)
+    roots, stubs = tree.roots, tree.stubs
     if post is None and not roots:
         raise NoThreadFound(
             f"{page.source}: this Lemmy page holds no post and no comments; "
