@@ -28,25 +28,34 @@ from typing import TYPE_CHECKING, cast
 from lxml import etree
 
 from .limits import nesting_error
-from .page_tree import LIBXML2_DEPTH, XPATH_STEPS, Element, clean_page_text, document, reaches
+from .page_tree import LIBXML2_DEPTH, XPATH_STEPS, Element, clean_page_utf8, document, reaches
 
 if TYPE_CHECKING:
     from .load import SavedPage
 
 CHUNK = 64 * 1024
-"""Characters fed to the parser at a time: small enough that few comments' elements are held
+"""Bytes fed to the parser at a time: small enough that few comments' elements are held
 between two reads of its events, big enough that feeding costs nothing measurable."""
 
 _ANCESTORS_AND_ELEMENTS = etree.XPath("count(ancestor::*) + count(descendant::*)")
 
 
 def stream(
-    page: SavedPage, tags: tuple[str, ...], unit: Callable[[Element], bool]
+    page: SavedPage,
+    tags: tuple[str, ...],
+    unit: Callable[[Element], bool],
+    *,
+    skip: tuple[bytes, bytes] | None = None,
 ) -> Iterator[Element]:
     """The page's ``tags`` elements for which ``unit`` holds, each once its end tag has been
     read (so after the units inside it), checked against ``page.nesting_limit`` before it is
     handed over. Nothing is let go but what the site ``release``s. When the stream ends, what
     is left of the tree is ``page.tree``.
+
+    ``skip``: the page from the first ``skip[0]`` to the next ``skip[1]`` (not included) is
+    not parsed, when the page holds both: a script the site reads from the page's text
+    itself (Lemmy's isoData, half its page, would be a text node as big, and more held by
+    the parser). A page parsed whole (below) keeps it.
 
     Raises ``LimitError`` (as ``limits.check_nesting`` words it) for a page nested deeper than
     the limit; the site may have read some units by then, but returns nothing.
@@ -58,13 +67,14 @@ def stream(
         yield from _units(page, etree.iterwalk(root, events=("end",), tag=tags), unit, limit)
         page.tree, page.tree_cut = root, False
         return
-    # Fed as UTF-8 bytes: fed ``str``, lxml's parser holds on to 1.5 times the page.
+    # Fed the page's UTF-8 (``SavedPage.utf8``, which lets its ``str`` go: up to four bytes
+    # a character); lxml's parser fed a ``str`` also holds on to 1.5 times the page.
     parser = etree.HTMLPullParser(
         events=("end",), tag=tags, huge_tree=True, collect_ids=False, encoding="utf-8"
     )
-    text = clean_page_text(page.text)
-    for start in range(0, len(text), CHUNK):
-        parser.feed(text[start : start + CHUNK].encode())
+    data = clean_page_utf8(page.utf8())
+    for start, end in _pieces(data, skip):
+        parser.feed(data[start:end])
         yield from _units(page, parser.read_events(), unit, limit)
     root = _close(parser)
     yield from _units(page, parser.read_events(), unit, limit)
@@ -72,6 +82,19 @@ def stream(
     # building at 2,048 levels, past this limit, so a deeper page is refused, never cut.
     _check(page, reaches(root, limit + 1))
     page.tree, page.tree_cut = root, False
+
+
+def _pieces(data: bytes, skip: tuple[bytes, bytes] | None) -> Iterator[tuple[int, int]]:
+    """``CHUNK``-sized (start, end) pieces of ``data``, around the part ``skip`` names."""
+    parts = [(0, len(data))]
+    if skip is not None:
+        begin = data.find(skip[0])
+        end = data.find(skip[1], begin) if begin >= 0 else -1
+        if end >= 0:
+            parts = [(0, begin), (end, len(data))]
+    for first, last in parts:
+        for start in range(first, last, CHUNK):
+            yield start, min(start + CHUNK, last)
 
 
 def release(el: Element) -> None:

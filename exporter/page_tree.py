@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, TypeAlias, cast
 
 from lxml import etree
@@ -39,12 +40,14 @@ LIBXML2_DEPTH = 2_048
 """The deepest tree libxml2 builds (with ``huge_tree``); it drops everything nested deeper."""
 XPATH_STEPS = 4_096
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_XML_DECLARATION_UTF8 = re.compile(rb"\s*<\?xml[^>]*\?>")
 # What ``strip_xml_illegal`` removes, as UTF-8: C0 controls but tab, newline and return, and
-# DEL (single bytes); C1 controls (U+0080-U+009F); U+FFFE and U+FFFF. Lone surrogates cannot
-# be encoded at all.
+# DEL (single bytes); C1 controls (U+0080-U+009F); U+FFFE and U+FFFF; lone surrogates (as
+# "surrogatepass" writes them).
 _CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 _NONCHARACTER_UTF8 = re.compile(b"\xef\xbf[\xbe\xbf]")
+_SURROGATE_UTF8 = re.compile(b"\xed[\xa0-\xbf]")
 # A character reference libxml2 turns into one of those characters (it maps the others of
 # 128-159 through windows-1252, as browsers do, and &#0; to U+FFFD): ``&#1;`` in a comment
 # would put a control character into the tree, where lxml refuses any edit that moves it.
@@ -137,45 +140,72 @@ def clean_page_text(text: str) -> str:
     return _xml_legal(_XML_DECLARATION.sub("", text, count=1))
 
 
+def clean_page_utf8(data: bytes) -> bytes:
+    """:func:`clean_page_text` for the page as UTF-8 (``SavedPage.utf8``), the same bytes
+    when nothing needs cleaning (nearly every page); a page that does is cleaned as text."""
+    declaration = _XML_DECLARATION_UTF8.match(data)
+    if declaration:
+        data = data[declaration.end() :]
+    clean, references = _verdict(_utf8_pieces(data))
+    if clean and not references:
+        return data
+    return _xml_legal(data.decode("utf-8", "surrogatepass")).encode()
+
+
 def _xml_legal(text: str) -> str:
     """``strip_xml_illegal(text)``, with the regex run only on a page that needs it, and
     without the character references that would bring such characters back.
 
     The regex tests every character in Python's regex engine (0.1-0.25 s on a 20-40 MB
     page, which nearly never holds one); the text's UTF-8 is made and searched in C in about
-    half that: a byte-wise ``translate`` for the controls, and two searches that skip to
-    the one lead byte each character has (UTF-8 never repeats a lead byte inside another
-    character, so no match is false). About a megabyte at a time: copies of the whole page
-    would add twice its size to the conversion's peak memory. A reference becomes U+FFFD, as
-    the sanitiser's HTML5 parser makes it (removing it could join the text around it into
-    another reference).
+    half that (``_verdict``). A reference becomes U+FFFD, as the sanitiser's HTML5 parser
+    makes it (removing it could join the text around it into another reference).
     """
-    clean, references = True, False
-    start = 0
-    while start < len(text):
-        # Each piece ends before a "<", which no character reference holds: none is cut.
-        end = text.find("<", start + _CHECK_CHUNK)
-        end = len(text) if end < 0 else end
-        try:
-            data = text[start:end].encode()
-        except UnicodeEncodeError:  # a lone surrogate
-            clean = False
-            break
-        start = end
-        if (
-            len(data.translate(None, _CONTROL_BYTES)) < len(data)
-            or _C1_UTF8.search(data)
-            or _NONCHARACTER_UTF8.search(data)
-        ):
-            clean = False
-            break
-        references = references or _ILLEGAL_REFERENCE_UTF8.search(data) is not None
+    clean, references = _verdict(_text_pieces(text))
     if not clean:
         # Removing a character can join the text around it into a reference: look after.
         return _ILLEGAL_REFERENCE_TEXT.sub("\ufffd", strip_xml_illegal(text))
     if references:
         return _ILLEGAL_REFERENCE_TEXT.sub("\ufffd", text)
     return text
+
+
+def _verdict(pieces: Iterator[bytes]) -> tuple[bool, bool]:
+    """Whether the page's UTF-8, read in pieces, is free of the characters XML forbids, and
+    whether it holds a character reference to one. A byte-wise ``translate`` finds the
+    controls, and three searches skip to the lead byte of the others (UTF-8 never repeats a
+    lead byte inside another character, so no match is false). About a megabyte at a time:
+    copies of the whole page would add twice its size to the conversion's peak memory."""
+    references = False
+    for data in pieces:
+        if (
+            len(data.translate(None, _CONTROL_BYTES)) < len(data)
+            or _C1_UTF8.search(data)
+            or _NONCHARACTER_UTF8.search(data)
+            or _SURROGATE_UTF8.search(data)
+        ):
+            return False, references
+        references = references or _ILLEGAL_REFERENCE_UTF8.search(data) is not None
+    return True, references
+
+
+# Each piece ends before a "<", which no character reference holds: none is cut in two.
+def _text_pieces(text: str) -> Iterator[bytes]:
+    start = 0
+    while start < len(text):
+        end = text.find("<", start + _CHECK_CHUNK)
+        end = len(text) if end < 0 else end
+        yield text[start:end].encode("utf-8", "surrogatepass")
+        start = end
+
+
+def _utf8_pieces(data: bytes) -> Iterator[bytes]:
+    start = 0
+    while start < len(data):
+        end = data.find(b"<", start + _CHECK_CHUNK)
+        end = len(data) if end < 0 else end
+        yield data[start:end]
+        start = end
 
 
 class _DeepBuilder:

@@ -225,7 +225,7 @@ JSON_VALUES = st.recursive(
 def mutate_isodata(draw: st.DrawFn, data: bytes) -> bytes:
     """Lemmy's embedded API data with values of the wrong type where the parser reads them."""
     text = data.decode("utf-8", "replace")
-    parsed = isodata.extract(text)
+    parsed = isodata.extract(text.encode())
     start = re.search(r"window\.isoData\s*=\s*", text)
     if parsed is None or start is None:
         return data

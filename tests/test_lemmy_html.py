@@ -134,7 +134,7 @@ def test_isodata_survives_javascript_only_values() -> None:
         '<script>window.isoData = {"path":"\\u002Fpost\\u002F1","x":undefined,'
         '"s":"undefined stays","d":new Date("2026-01-02T00:00:00Z")};</script>'
     )
-    data = isodata.extract(script)
+    data = isodata.extract(script.encode())
     assert data == {
         "path": "/post/1",
         "x": None,

@@ -249,7 +249,7 @@ HACKERNEWS = Markup(
 def _with_isodata(text: str, ids: list[str], edit: Callable[[list[Any], Any], None]) -> str:
     """Keep only the comments ``ids`` in the page's isoData, let ``edit`` change them, and write
     it back as lemmy-ui does (serialize-javascript escapes ``<``: a body cannot end the script)."""
-    data = isodata.extract(text)
+    data = isodata.extract(text.encode())
     assert data is not None
     listing = data["routeData"]["commentsRes"]["data"]
     listing["comments"] = [c for c in listing["comments"] if str(c["comment"]["id"]) in ids]

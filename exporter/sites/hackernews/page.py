@@ -54,6 +54,9 @@ def parse_page(page: SavedPage) -> Thread:
     """The story and its comment tree; raises ``NoThreadFound`` when the page holds neither."""
     story_row: Element | None = None
     rows: list[tuple[int, Comment]] = []
+    # Whether to look for a link to the next page: asked of the text before the stream,
+    # which lets the text go (``SavedPage.utf8``).
+    may_have_more = "morelink" in page.text
     for outer in stream(page, ("tr",), _is_athing):
         if _in_athing(outer):
             continue  # a broken page's row inside an earlier row: read with that row, below
@@ -68,7 +71,7 @@ def parse_page(page: SavedPage) -> Thread:
         if outer is not story_row and parent is not None:
             parent.remove(outer)  # let go of the rows read (the text between rows with them)
     root = page_tree(page)  # what the stream kept: the story, the page's head and foot
-    more = _has_more_link(page, root)
+    more = may_have_more and _has_more_link(root)
     if not rows and story_row is not None and not _in_fatitem(story_row):
         raise NoThreadFound(
             f"{page.source}: this Hacker News page is a list of stories, not a discussion; "
@@ -135,11 +138,8 @@ def _in_athing(row: Element) -> bool:
     return any(_is_athing(tr) for tr in row.iterancestors("tr"))
 
 
-def _has_more_link(page: SavedPage, root: Element) -> bool:
-    """Whether the page links to its next page (``a.morelink``, at its foot); the page's text
-    says whether there is one to look for."""
-    if "morelink" not in page.text:
-        return False
+def _has_more_link(root: Element) -> bool:
+    """Whether the page links to its next page (``a.morelink``, at its foot)."""
     return any("morelink" in class_names(a) for a in _document_iter(root, "a"))
 
 

@@ -53,6 +53,9 @@ _CANONICAL = etree.XPath(
 )
 _OG_URL = etree.XPath("/descendant::meta[@property='og:url'][1]")
 
+_ISODATA = (b"window.isoData", b"</script>")
+"""The isoData script's data, not parsed as markup: ``isodata.extract`` reads it from the
+page's text, and as a text node it would take as much memory again (half a saved page)."""
 Reader = TypeVar("Reader", bound=Callable[[Element], None])
 
 
@@ -86,7 +89,7 @@ def read_page(
     base = base_url
     read: Reader | None = None
     post: DomPost | None = None
-    for unit in stream(page, _UNIT_TAGS, _is_unit):
+    for unit in stream(page, _UNIT_TAGS, _is_unit, skip=_ISODATA):
         if unit.tag == "script":
             release(unit)
             continue

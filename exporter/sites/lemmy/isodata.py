@@ -23,7 +23,7 @@ from ...model import Comment, Stub
 from ..numbers import MAX_DIGITS
 from .dom import permalinks
 
-_START = re.compile(r"window\.isoData\s*=\s*")
+_START = re.compile(rb"window\.isoData\s*=\s*")
 # The JavaScript-only values (``undefined``, ``new Date("…")``), found in a copy of the source
 # whose escapes are blanked (see ``_to_json``), so that a string never ends early.
 _DATE = re.compile(rb'new Date\(("[^"]*")\)')
@@ -32,63 +32,67 @@ _WORD_BYTE = re.compile(rb"[A-Za-z0-9_\x80-\xff]")
 # U+FFFE/U+FFFF; tab, LF and CR are caught too, which only costs a walk).
 _ILLEGAL_ESCAPE = re.compile(r"\\u(?:00[0189][0-9a-fA-F]|007[fF]|[dD][89a-fA-F]|[fF]{3}[eEfF])")
 _PIECE = 1 << 20
-"""Characters of the page read at a time where a copy of its isoData is not wanted."""
+"""Bytes (or characters) of the isoData read at a time where a copy of the whole is not
+wanted."""
 
 
-def extract(text: str) -> dict[str, Any] | None:
-    """The isoData object of a lemmy-ui page, or None when the page has none (or it is broken).
+def extract(page: bytes) -> dict[str, Any] | None:
+    """The isoData object of a lemmy-ui page, given as its UTF-8 (``SavedPage.utf8``), or None
+    when the page has none (or it is broken).
 
-    Decoded where it lies in the page's text when it is plain JSON; a copy is made only to
-    rewrite JavaScript-only values (``_to_json``), and that copy is ASCII, with every other
-    character as its JSON escape: a page with one emoji is a str of four bytes a character,
-    and the 30 MB of a 10,000-comment page's isoData would take 120 MB as such a copy.
+    Decoded from an ASCII copy of the script, every other character as its JSON escape (the
+    same JSON wherever such a character is in a string): as a ``str`` of the page's own
+    characters, a page with one emoji takes four bytes a character, and the 30 MB of a
+    10,000-comment page's isoData would take 120 MB.
     """
-    match = _START.search(text)
+    match = _START.search(page)
     if not match:
         return None
     start = match.end()
-    end = text.find("</script>", start)
-    end = len(text) if end == -1 else end
-    # Walking 10,000 comments' strings costs seconds; only a page that holds a forbidden
-    # character (as itself or as an escape) needs it.
-    clean = _legal(text, start, end) and not _ILLEGAL_ESCAPE.search(text, start, end)
-    source, offset, stop = text, start, end
+    end = page.find(b"</script>", start)
+    end = len(page) if end == -1 else end
     try:
-        if any(text.find(word, start, end) != -1 for word in ("undefined", "new Date(")):
-            source = _to_json(_ascii(text, start, end)).decode("ascii")
-            offset, stop = 0, len(source)
-        data, after = json.JSONDecoder().raw_decode(source, offset)
+        source = _ascii(page, start, end)
+        if source.find(b"undefined") != -1 or source.find(b"new Date(") != -1:
+            source = _to_json(source)
+        text = source.decode("ascii")
+        del source
+        data, _ = json.JSONDecoder().raw_decode(text)
     except (ValueError, RecursionError):
         # Broken JSON (``_ascii``'s UnicodeEncodeError is a ValueError), or 5,000 digits.
         return None
-    if after > stop or not isinstance(data, dict):  # it ran past its script: broken
+    if not isinstance(data, dict):
         return None
+    # Walking 10,000 comments' strings costs seconds; only a page that holds a forbidden
+    # character (as itself or, as every character past ASCII now is, an escape) needs it.
+    clean = _legal(text) and not _ILLEGAL_ESCAPE.search(text)
     return data if clean else _scrub(data)
 
 
-def _legal(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds no character XML forbids, looked at a piece at a
-    time (a copy of the whole would take four times its length on most pages)."""
-    for at in range(start, end, _PIECE):
-        piece = text[at : min(at + _PIECE, end)]
+def _legal(text: str) -> bool:
+    """Whether ``text`` holds no character XML forbids, looked at a piece at a time (a copy of
+    the whole would take as much again)."""
+    for at in range(0, len(text), _PIECE):
+        piece = text[at : at + _PIECE]
         if len(strip_xml_illegal(piece)) != len(piece):
             return False
     return True
 
 
-def _ascii(text: str, start: int, end: int) -> bytes:
-    """``text[start:end]`` as ASCII, each other character as its JSON escape (``\\u2019``;
-    a pair of them past U+FFFF), read a piece at a time: the same JSON wherever such a
-    character is in a string. Where one is not, or follows a lone backslash (``\\é``), the
-    JSON was broken and stays so: escaped, the second would read, so it raises
-    ``UnicodeEncodeError``. A piece never ends in a backslash, so that it holds whatever
-    run of them a character follows."""
+def _ascii(page: bytes, start: int, end: int) -> bytes:
+    """``page[start:end]`` (UTF-8) as ASCII, each other character as its JSON escape
+    (``\\u2019``; a pair of them past U+FFFF), decoded a piece at a time: the same JSON
+    wherever such a character is in a string. Where one is not, or follows a lone backslash
+    (``\\é``), the JSON was broken and stays so: escaped, the second would read, so it raises
+    ``UnicodeEncodeError``. A piece ends between two characters, never after a backslash, so
+    that it holds whatever run of them a character follows."""
     pieces = []
     while start < end:
         stop = min(start + _PIECE, end)
-        while stop < end and text[stop - 1] == "\\":
+        while stop < end and (page[stop] & 0xC0 == 0x80 or page[stop - 1] == 0x5C):
             stop += 1
-        pieces.append(text[start:stop].encode("ascii", _JSON_ESCAPE))
+        piece = page[start:stop].decode("utf-8", "surrogatepass")
+        pieces.append(piece.encode("ascii", _JSON_ESCAPE))
         start = stop
     return b"".join(pieces)
 

@@ -12,7 +12,9 @@ from . import dom, isodata
 
 
 def parse_page(page: SavedPage) -> Thread:
-    data = isodata.extract(page.text)
+    # The page as UTF-8 from here on (``SavedPage.utf8``): its ``str`` takes up to four times
+    # as much, and the stream below reads the UTF-8 too.
+    data = isodata.extract(page.utf8())
     if data is not None and isodata.has_thread(data):
         return _from_isodata(page, data)
     return _from_dom(page)

@@ -62,6 +62,8 @@ SINGLE_THREAD = (
 
 def parse(page: SavedPage) -> Thread:
     """The post and its comment tree; ``NoThreadFound`` when the page holds neither."""
+    # Asked of the text before the stream, which lets the text go (``SavedPage.utf8``).
+    warnings = [SINGLE_THREAD] if _is_single_thread(page) else []
     reader = _Reader()
     for div in stream(page, ("div",), _is_thing):
         reader.take(div)
@@ -83,7 +85,6 @@ def parse(page: SavedPage) -> Thread:
         or common.subreddit_of(canonical)
         or common.subreddit_of(post.comment.permalink if post else None)
     )
-    warnings = [SINGLE_THREAD] if _is_single_thread(page) else []
     return Thread(
         title=strip_xml_illegal(title).strip(),
         url=canonical or (post.comment.permalink if post else None) or page.url,
