@@ -139,3 +139,29 @@ def test_the_registry_leaves_the_check_to_a_streaming_parser(
     with pytest.raises(NoThreadFound):
         parse_page(other)
     assert measured == ["o"]
+
+
+def test_a_skipped_part_is_never_parsed_and_the_rest_is() -> None:
+    big = "x" * (3 * CHUNK)
+    text = (
+        f"<html><head><script>var a = 1; window.isoData = {{{big}}};</script></head>"
+        f"<body>{_notes(3, 'kept')}</body></html>"
+    )
+    page = _page(text)
+    seen = [el.get("id") for el in stream(page, ("div",), _is_note, skip=(b"window.", b"</s"))]
+    assert seen == ["n0", "n1", "n2"]
+    assert page.tree is not None
+    assert page.tree.findtext("head/script") == "var a = 1; "
+
+
+def test_the_page_streams_from_its_utf8_and_its_text_stays_readable() -> None:
+    """The stream lets the page's str go (up to four bytes a character) and reads its UTF-8;
+    ``text`` is then decoded again, the same text."""
+    text = _notes(3, "caf\u00e9 \U0001f600")
+    page = _page(text)
+    list(stream(page, ("div",), _is_note))
+    assert page._text is None and page._utf8 == text.encode()
+    assert page.text == text
+    page.text = "new"
+    assert page.text == "new"
+    assert page._utf8 is None
