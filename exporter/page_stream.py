@@ -3,10 +3,13 @@
 Why: libxml2's tree of a thread page takes 12-15 times the page's size (260 MB for the 18 MB
 page of 10,000 Hacker News comments, 2.4 GB for 50,000 old-Reddit ones), more than everything
 else a conversion holds together. Read as a stream, the whole conversion of that HN page peaks
-at a third of what it did (102 MB, from 305), at about the speed of the whole parse: libxml2's
-push parser, fed 64 KB at a time, builds the same
-tree as ``page_tree.document`` (compared on every test page and the real saved pages), and the
-parser reads each comment as soon as its end tag is in, then lets it go (``release``).
+at 88 MB (from 305), at about the speed of the whole parse: libxml2's push parser, fed the
+page's UTF-8 64 KB at a time, builds the same tree as ``page_tree.document`` (compared on
+every test page and the real saved pages), and the site reads each comment as soon as its
+end tag is in, then lets it go (``release``, or removes it). The page's ``str`` is let go too
+(``SavedPage.utf8``): with one emoji in it, it takes four bytes a character. libxml2 still
+keeps what it was fed until the parse ends (about the page's size): most of what the stream
+itself still holds.
 
 What the site does not let go (the page's head, the post, the empty elements ``release``
 leaves) stays: once the stream ends it is ``page.tree``, for what the site reads last (title,

@@ -89,6 +89,7 @@ def read_page(
     base = base_url
     read: Reader | None = None
     post: DomPost | None = None
+    nested = False  # a node inside another has ended, to be read with it
     for unit in stream(page, _UNIT_TAGS, _is_unit, skip=_ISODATA):
         if unit.tag == "script":
             release(unit)
@@ -100,12 +101,18 @@ def read_page(
         listing = post is None and unit.tag == "div" and "post-listing" in words
         if listing and not _IN_LISTING(unit):  # the outermost, as the first in page order is
             post = read_post(unit, base)
-        if "comment-node" in words and not _IN_NODE(unit):
-            # A node inside another (a broken page) is read with it, in page order.
-            for node in every(_NODES, unit):
-                read(node)
-            del unit[:]  # the comment's header and body; its bare article stays
-            unit.text = None
+        if "comment-node" not in words:
+            continue
+        if _IN_NODE(unit):
+            nested = True  # it ends before the node it is in: read with that one, in order
+            continue
+        # The search for nodes inside (a broken page) only after one has ended: it costs
+        # more than reading the comment.
+        for node in every(_NODES, unit) if nested else (unit,):
+            read(node)
+        nested = False
+        del unit[:]  # the comment's header and body; its bare article stays
+        unit.text = None
     if read is None:  # no unit: the page's address from what the stream left, its head
         base = base_url or page_base_url(page_tree(page)) or page.url
         read = reader(base)
