@@ -57,8 +57,8 @@ def stream(
 
     ``skip``: the page from the first ``skip[0]`` to the next ``skip[1]`` (not included) is
     not parsed, when the page holds both: a script the site reads from the page's text
-    itself (Lemmy's isoData, half its page, would be a text node as big, and more held by
-    the parser). A page parsed whole (below) keeps it.
+    itself (the JSON data a page embeds can be half of it: as a text node it would take as
+    much again, and more held by the parser). A page parsed whole (below) keeps it.
 
     Raises ``LimitError`` (as ``limits.check_nesting`` words it) for a page nested deeper than
     the limit; the site may have read some units by then, but returns nothing.

@@ -13,10 +13,9 @@ levels and drops the rest of the page; a page that deep (only with a raised ``--
 is read again through a tree builder fed by the same parser's events, which has no such limit,
 so no reply is ever lost.
 
-The pages of the sites whose threads grow biggest (Hacker News, old Reddit, Lemmy) are not held
-whole: ``exporter.page_stream`` feeds the same parser piece by piece and lets each comment go
-once read; what is left of the tree then takes the place of the page's (``page_tree`` returns
-it).
+A site whose pages grow big reads them as a stream instead (``exporter.page_stream``, declared
+by ``Site.streams``): the same parser is fed piece by piece and each comment let go once read;
+what is left of the tree then takes the place of the page's (``page_tree`` returns it).
 """
 
 from __future__ import annotations
