@@ -67,7 +67,7 @@ def stream(
     if limit >= LIBXML2_DEPTH:
         root = document(page.text)
         _check(page, reaches(root, limit + 1))
-        yield from _units(page, etree.iterwalk(root, events=("end",), tag=tags), unit, limit)
+        yield from _units(page, etree.iterwalk(root, events=("end",), tag=tags), unit)
         page.tree, page.tree_cut = root, False
         return
     # Fed the page's UTF-8 (``SavedPage.utf8``, which lets its ``str`` go: up to four bytes
@@ -78,9 +78,9 @@ def stream(
     data = clean_page_utf8(page.utf8())
     for start, end in _pieces(data, skip):
         parser.feed(data[start:end])
-        yield from _units(page, parser.read_events(), unit, limit)
+        yield from _units(page, parser.read_events(), unit)
     root = _close(parser)
-    yield from _units(page, parser.read_events(), unit, limit)
+    yield from _units(page, parser.read_events(), unit)
     # What was never handed over (a unit holds only what is under it): libxml2 stops
     # building at 2,048 levels, past this limit, so a deeper page is refused, never cut.
     _check(page, reaches(root, limit + 1))
@@ -111,12 +111,11 @@ def _units(
     page: SavedPage,
     events: Iterable[tuple[str, object]],
     unit: Callable[[Element], bool],
-    limit: int,
 ) -> Iterator[Element]:
     # "end" events of the given tags: always an element (the stubs' type is every event's).
     for _, el in cast("Iterable[tuple[str, Element]]", events):
         if unit(el):
-            _check(page, _too_deep(el, limit))
+            _check(page, _too_deep(el, page.nesting_limit))
             yield el
 
 
