@@ -379,7 +379,7 @@ def machine() -> dict[str, Any]:
 
 def versions() -> dict[str, str | None]:
     found: dict[str, str | None] = {}
-    for name in ("thread2epub", "lxml", "beautifulsoup4", "nh3", "markdown-it-py", "ebooklib"):
+    for name in ("thread2epub", "lxml", "beautifulsoup4", "markdown-it-py", "ebooklib"):
         try:
             found[name] = metadata.version(name)
         except metadata.PackageNotFoundError:

@@ -1,21 +1,24 @@
 """Turn untrusted comment bodies into small, safe XHTML fragments an e-reader can show.
 
-A saved page is hostile input: bodies go through an allow-list sanitiser (nh3, the binding of
-Ammonia) and are then re-serialised as XML, so every fragment the renderer embeds is
-well-formed XHTML with nothing that runs, hides or phones home.
+A saved page is hostile input: every body is parsed into an lxml tree (or comes as one, from a
+page a site has parsed already), an allow-list is applied to that tree (tags, attributes, link
+schemes, attribute values), the tree is adapted to e-readers (no remote pictures, no hidden
+spoilers, valid XHTML content) and written out as XML. The reader parses exactly the tree that
+was judged: no markup means one thing to the sanitiser and another to the e-reader, the gap
+that sanitisers working on markup have to close by parsing as a browser would.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from functools import lru_cache
 from urllib.parse import SplitResult, urljoin, urlsplit
 
-import nh3
 from lxml import etree
 
-from .content_model import drop_tag, fix_content_model
+from .content_model import drop_tag, drop_tree, fix_content_model
 from .image_refs import clean_img
 
 # Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF), and
@@ -40,6 +43,10 @@ _ATTRIBUTES = {
     "*": {"dir", "lang"},
 }
 _LINK_SCHEMES = {"http", "https", "mailto"}
+_ALLOWED = {tag: frozenset(_ATTRIBUTES.get(tag, set()) | _ATTRIBUTES["*"]) for tag in _TAGS}
+_DROPPED_WITH_CONTENT = frozenset({"script", "style"})
+"""Elements whose content is code, not words: they go whole (any other element not allowed
+keeps its words)."""
 MAX_DEPTH = 32
 """Elements a body may nest. Deeper ones lose their tag and keep their words: e-readers break
 on deep nesting (crengine crashed past 64 levels, the book already uses four)."""
@@ -60,7 +67,7 @@ _BAD_HOST = re.compile(r"[\x00-\x20#%/<>?@\[\\\]^|]")
 # would drop, and no second "#", which ``_escape_url`` would encode.
 _URL_CHAR = r"(?:[-A-Za-z0-9._~!$&'()*+,=:@/]|%[0-9A-Fa-f]{2})"
 _PLAIN_WEB_URL = re.compile(
-    rf"https?://[A-Za-z0-9][-A-Za-z0-9.]*(?::[0-9]{{1,5}})?(?:/{_URL_CHAR}*)?"
+    rf"https?://(?P<host>[A-Za-z0-9][-A-Za-z0-9.]*)(?::(?P<port>[0-9]{{1,5}}))?(?:/{_URL_CHAR}*)?"
     rf"(?:\?(?:{_URL_CHAR}|\?)+)?(?:#(?:{_URL_CHAR}|\?)+)?"
 )
 
@@ -104,48 +111,97 @@ def clean_html(fragment: str, base_url: str | None = None) -> str:
     ``exporter.image_refs``): it is embedded from the saved page, or becomes a link labelled
     with its alt text; nothing is loaded behind the reader's back.
     """
-    safe = _sanitiser().clean(strip_xml_illegal(fragment))
-    if not safe.strip():
+    text = strip_xml_illegal(fragment)
+    if not text.strip():
         return ""
-    root = _parse_fragment(safe)
-    _check_values(root, safe)
-    _rewrite(root, base_url)
-    _drop_empty_blocks(root)
-    _cap_depth(root, safe)
-    fix_content_model(root, safe)
+    return clean_tree(_parse_fragment(text), base_url)
+
+
+def clean_tree(root: etree._Element, base_url: str | None = None) -> str:
+    """:func:`clean_html` of a body a site already holds as a tree: the text and children of
+    ``root``, an element with no parent, which the cleaning changes in place (``root``'s own
+    tag and attributes are not part of the body).
+
+    Why a tree: a page's parser has already built one, and the cleaning works on one. Writing
+    the body out as markup for the sanitiser to parse again, and reading its result back, cost
+    two thirds of the time a big thread spent on its bodies.
+
+    The allow-list is applied to the tree, and the tree is written out as XML: what the reader
+    parses is exactly the tree that was judged, so no markup can mean one thing to the
+    sanitiser and another to the e-reader.
+    """
+    tags = _sanitise(root)
+    root.tag = "div"
+    root.attrib.clear()
+    if root.text is not None and not root.text.strip():
+        root.text = None
+    if not len(root) and not root.text:
+        return ""
+    if not tags.keys().isdisjoint(_REWRITTEN):
+        _rewrite(root, base_url)
+    if not tags.keys().isdisjoint(_BLOCKS_DROPPED_EMPTY):
+        _drop_empty_blocks(root)
+    _cap_depth(root, sum(tags.values()))
+    fix_content_model(root, tags)
     return _serialise_children(root)
 
 
-@lru_cache(maxsize=1)
-def _sanitiser() -> nh3.Cleaner:
-    """Ammonia's cleaner, built once: building it from the allow-lists on every call cost
-    three times as much as cleaning a typical comment."""
-    return nh3.Cleaner(
-        tags=_TAGS,
-        attributes=_ATTRIBUTES,
-        # data: for <img src> (SingleFile); a data: link is unwrapped by safe_link below.
-        url_schemes={"http", "https", "mailto", "data"},
-        link_rel=None,
-        strip_comments=True,
-    )
+def _sanitise(root: etree._Element) -> Counter[str]:
+    """Apply the allow-list below ``root``: comments, processing instructions, ``<script>`` and
+    ``<style>`` go with what they hold; any other element not allowed loses its tag and keeps
+    its words; attributes not allowed on their element, or with a value XHTML refuses, go.
+    Returns how many elements of each tag are left.
+
+    The walk reads a list made first, so that unwrapping an element (its children move up)
+    neither skips nor repeats one; what a dropped element held is not looked at."""
+    tags: Counter[str] = Counter()
+    dropped: set[etree._Element] = set()
+    for el in list(root.iterdescendants()):
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _DROPPED_WITH_CONTENT:
+            if len(el):
+                dropped.update(el.iterdescendants())
+            drop_tree(el)
+            continue
+        if el in dropped:
+            continue
+        allowed = _ALLOWED.get(tag)
+        if allowed is None:
+            drop_tag(el)
+            continue
+        tags[tag] += 1
+        attrib = el.attrib
+        if attrib:
+            for name in list(attrib):  # a copy: names are deleted on the way
+                if name not in allowed:
+                    del attrib[name]
+                elif name in _VALID_VALUES:
+                    value = str(attrib[name]).strip()
+                    if _VALID_VALUES[name].fullmatch(value):
+                        attrib[name] = value
+                    else:
+                        del attrib[name]
+    return tags
 
 
-_PARSER = etree.HTMLParser(huge_tree=True)
+_PARSER = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
 """One parser for every body (building one per body added a third to the parse). lxml locks a
 parser while it parses, so threads that share it take turns."""
 
 
-def _parse_fragment(safe: str) -> etree._Element:
-    """The sanitised markup as the children of a ``<div>`` (the parsed page's ``<body>``,
-    renamed; its blank leading text dropped, as ``lxml.html.fragment_fromstring`` does), with
-    plain etree elements: ``lxml.html``'s asked Python for the class of every element touched.
-    ``huge_tree``: libxml2's default parser silently drops everything nested past 255 levels.
-    The body is the only child libxml2 builds for this markup (``find``, in Python, cost half
-    as much as the parse)."""
-    root = etree.fromstring(f"<html><body>{safe}</body></html>", _PARSER)[0]
+def _parse_fragment(markup: str) -> etree._Element:
+    """The markup as the children of a ``<div>`` (the parsed page's ``<body>``, renamed),
+    with plain etree elements: ``lxml.html``'s asked Python for the class of every element
+    touched. ``huge_tree``: libxml2's default parser silently drops everything nested past 255
+    levels. The body is the only child libxml2 builds for this markup (``find``, in Python, cost
+    half as much as the parse), unless the markup holds a ``<head>`` element's tags (``<title>``,
+    ``<meta>``), which libxml2 puts in a ``<head>`` before it: those are dropped as
+    ``<script>`` is."""
+    document = etree.fromstring(f"<html><body>{markup}</body></html>", _PARSER)
+    root = document[-1]
+    if root.tag != "body":
+        root = etree.Element("div")
     root.tag = "div"
-    if root.text is not None and not root.text.strip():
-        root.text = None
     return root
 
 
@@ -183,21 +239,6 @@ def markdown_to_html(source: str, base_url: str | None = None) -> str:
 
 
 _REWRITTEN = frozenset({"a", "img", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6"})
-_VALUE_MARK = re.compile(" (?:" + "|".join(_VALID_VALUES) + ')="')
-
-
-def _check_values(root: etree._Element, safe: str) -> None:
-    """Drop attribute values XHTML refuses. Only a body whose sanitised markup has one of
-    these attributes is walked (a string search costs nothing; most bodies have none)."""
-    if not _VALUE_MARK.search(safe):
-        return
-    for el in root.iter():
-        for name, valid in _VALID_VALUES.items():
-            value = el.get(name)
-            if value is not None and valid.fullmatch(value.strip()):
-                el.set(name, value.strip())
-            elif value is not None:
-                del el.attrib[name]
 
 
 def _rewrite(root: etree._Element, base_url: str | None) -> None:
@@ -235,9 +276,46 @@ def safe_link(url: str | None, base_url: str | None = None) -> str | None:
     of ``_resolve_link`` as they went in, as long as the base can be split (``urljoin`` fails
     on one that cannot), so they skip the splitting and joining, which cost ten times more."""
     url = (url or "").strip()
-    if _PLAIN_WEB_URL.fullmatch(url) and (not base_url or split_url(base_url) is not None):
-        return url
+    plain = _PLAIN_WEB_URL.fullmatch(url)
+    if plain and (not base_url or split_url(base_url) is not None):
+        return url if _valid_authority(plain["host"], plain["port"]) else None
     return _resolve_link(url, base_url)
+
+
+def _valid_authority(host: str, port: str | None) -> bool:
+    """Whether a reader can parse the address's host and port (EPUBCheck and e-readers use
+    WHATWG's URL rules): a port of digits below 65536 (or none), and a host that ends in a
+    number only when it is an IPv4 address ("1.2.3.999" and "example.1" are no hosts)."""
+    if port and (not port.isdigit() or int(port) > 65535):
+        return False
+    parts = host.lower().split(".")
+    if len(parts) > 1 and not parts[-1]:
+        parts.pop()
+    last_part = parts[-1]
+    if not (last_part.isascii() and last_part.isdigit()) and _ipv4_number(last_part) is None:
+        return True  # a name, not an address
+    numbers = [_ipv4_number(part) for part in parts]
+    if len(numbers) > 4 or any(n is None or n > 255 for n in numbers[:-1]):
+        return False
+    last = numbers[-1]
+    return last is not None and last < 256 ** (5 - len(numbers))
+
+
+def _ipv4_number(part: str) -> int | None:
+    """A part of an IPv4 address as WHATWG reads it: decimal, hex after "0x", octal after "0"."""
+    base = 10
+    if part[:2] in ("0x", "0X"):
+        part, base = part[2:], 16
+        if not part:
+            return 0
+    elif len(part) > 1 and part[0] == "0":
+        part, base = part[1:], 8
+    if not part or not part.isascii() or not part.isalnum():
+        return None
+    try:
+        return int(part, base)
+    except ValueError:
+        return None
 
 
 def _resolve_link(url: str, base_url: str | None) -> str | None:
@@ -251,7 +329,14 @@ def _resolve_link(url: str, base_url: str | None) -> str | None:
     web = parts.scheme.lower() != "mailto"
     if web and (not parts.hostname or _BAD_HOST.search(parts.hostname)):
         return None  # "https://exa mple.org/": no host a reader can reach
+    if web and not _valid_authority(parts.hostname or "", _port_text(parts)):
+        return None
     return _escape_url(joined)
+
+
+def _port_text(parts: SplitResult) -> str:
+    """The port as written ("99999", "x"), "" when there is none."""
+    return parts.netloc.rpartition("@")[2].rpartition("]")[2].partition(":")[2]
 
 
 def _escape_url(url: str) -> str:
@@ -268,12 +353,11 @@ def _escape_url(url: str) -> str:
 _TOO_DEEP = etree.XPath("boolean(" + "/".join(["*"] * (MAX_DEPTH + 1)) + ")")
 
 
-def _cap_depth(root: etree._Element, safe: str) -> None:
+def _cap_depth(root: etree._Element, elements: int) -> None:
     """Unwrap every element nested deeper than ``MAX_DEPTH``: its text and tail stay in place,
-    in the deepest element kept (last first, so that each unwrapped element is a leaf). Each
-    element comes from a tag of ``safe``, the sanitised markup (which escapes every other "<"),
-    so one that has too few tags is not searched."""
-    if safe.count("<") <= MAX_DEPTH or not _TOO_DEEP(root):
+    in the deepest element kept (last first, so that each unwrapped element is a leaf). A body
+    of no more ``elements`` than that is not searched."""
+    if elements <= MAX_DEPTH or not _TOO_DEEP(root):
         return
     depth = {root: 0}
     deep = []

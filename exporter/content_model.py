@@ -10,6 +10,8 @@ them last, on the tree of each sanitised body.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import cast
 
 from lxml import etree
 
@@ -45,9 +47,7 @@ _PARENTS = {
 # top-down rules act on lists, list and table parts, captions and links in links (a heading
 # is only moved out of a <dt> or <th>, which are in the list).
 _PHRASING_OR_TRANSPARENT = _INLINE | _TRANSPARENT
-_STRUCTURE_MARK = re.compile(
-    "<(?:" + "|".join(sorted({"ul", "ol", "dl", "table", "caption", *_PARENTS})) + ")[ >/]"
-)
+_STRUCTURE_TAGS = frozenset({"ul", "ol", "dl", "table", "caption", *_PARENTS})
 
 
 def _phrasing_holds_block(root: etree._Element) -> bool:
@@ -64,25 +64,26 @@ def _phrasing_holds_block(root: etree._Element) -> bool:
     return False
 
 
-def _has_structure(root: etree._Element, safe: str) -> bool:
-    """Whether the top-down rules may have work; ``safe`` is the sanitised markup, which the
-    cleaning only ever renames to ``div``, ``p``, ``span`` and ``a`` (not in a link)."""
-    if _STRUCTURE_MARK.search(safe):
+def _has_structure(root: etree._Element, tags: Mapping[str, int]) -> bool:
+    """Whether the top-down rules may have work; ``tags`` counts the sanitised body's elements
+    by tag, before the cleaning renamed some (only ever to ``div``, ``p`` or a heading)."""
+    if not _STRUCTURE_TAGS.isdisjoint(tags):
         return True
-    return safe.count("<a ") > 1 and any(
+    return tags.get("a", 0) > 1 and any(
         any(up.tag == "a" for up in a.iterancestors()) for a in root.iter("a")
     )
 
 
-def fix_content_model(root: etree._Element, safe: str) -> None:
+def fix_content_model(root: etree._Element, tags: Mapping[str, int]) -> None:
     """Make the fragment valid XHTML content: blocks out of inline elements first (bottom-up),
     then, top-down so that each parent is settled before its children, links out of links,
     lists holding only items, and list parts, table parts and captions that are out of place
     turned into plain blocks. Most bodies need none of it: one search for what the rules act
     on decides."""
     if _phrasing_holds_block(root):
+        _close_paragraphs(root)
         _blocks_out_of_phrasing(root)
-    if not _has_structure(root, safe):
+    if not _has_structure(root, tags):
         return
     for el in list(root.iter()):
         if el is root or not isinstance(el.tag, str):
@@ -121,6 +122,38 @@ def _misplaced(el: etree._Element, parent: etree._Element) -> bool:
     if tag == "table":
         return not _valid_table(el)
     return False
+
+
+def _close_paragraphs(root: etree._Element) -> None:
+    """A block directly in a ``<p>`` ends the paragraph, as it does in a browser (HTML's parser
+    closes an open ``<p>`` at a block's start tag; libxml2's knows only HTML 4's blocks, so a
+    ``<details>`` or ``<figure>`` stays inside): the block moves out after the paragraph, and
+    what follows it in the paragraph becomes a paragraph of its own."""
+    for para in [p for p in root.iter("p") if any(_is_block(child) for child in p)]:
+        if para.getparent() is None:
+            continue
+        tail, para.tail = para.tail, None
+        placed = [para]
+        current = para
+        for child in list(para):
+            if _is_block(child):
+                after, child.tail = child.tail, None
+                placed[-1].addnext(child)
+                current = etree.Element("p", {str(k): str(v) for k, v in para.attrib.items()})
+                current.text = after
+                child.addnext(current)
+                placed += [child, current]
+            elif current is not para:
+                current.append(child)
+        for piece in (para, current):
+            if not len(piece) and _blank(piece.text) and piece.getparent() is not None:
+                cast(etree._Element, piece.getparent()).remove(piece)
+        end = next(node for node in reversed(placed) if node.getparent() is not None)
+        end.tail = tail
+
+
+def _is_block(el: etree._Element) -> bool:
+    return isinstance(el.tag, str) and el.tag not in _PHRASING_OR_TRANSPARENT
 
 
 def _blocks_out_of_phrasing(root: etree._Element) -> None:
@@ -227,3 +260,18 @@ def drop_tag(el: etree._Element) -> None:
             previous.tail = (previous.tail or "") + el.tail
     index = parent.index(el)
     parent[index : index + 1] = list(el)
+
+
+def drop_tree(el: etree._Element) -> None:
+    """Remove ``el`` with its children and text; its tail joins the text before it
+    (``lxml.html``'s ``drop_tree``, for plain etree elements)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)

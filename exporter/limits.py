@@ -8,10 +8,8 @@ sits in the site-independent core (the loader and the pipeline), never in one si
   checked while reading, before anything is parsed.
 - **HTML nesting** (``--max-nesting``, 2,000 elements): real thread pages nest under 100
   (measured: 16-34 on the samples, 82 on a 10,000-comment Lemmy page with 30 reply levels).
-  Deeper, libxml2's own trees stop at 2,048 levels and *silently drop the rest of the page*,
-  and nh3's sanitiser goes quadratic with depth (a 10,000-deep body costs 0.4 s, 100,000-deep
-  78 s). 2,000 stays under the first and keeps the second no worse than an ordinary page of
-  the same size. The check reads the page into an lxml tree (``exporter.page_tree``, in C,
+  Deeper, libxml2's own trees stop at 2,048 levels and *silently drop the rest of the page*;
+  2,000 stays under that. The check reads the page into an lxml tree (``exporter.page_tree``, in C,
   faster than a Python call per element) and asks one XPath whether any element is deeper;
   libxml2 stops building at 2,048 levels, so a 100,000-deep pyramid is refused in a fraction
   of a second. Under a raised limit (past 2,048) the tree is built whole. A parser that

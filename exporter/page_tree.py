@@ -3,7 +3,7 @@
 Why lxml for the page and not BeautifulSoup: on a 10,000-comment page bs4 builds a Python object
 per element (about 5 MB/s and 15 times the page size in memory), while libxml2 builds its own
 tree at about 50 MB/s; the parsers walk the page skeleton here and hand only the comment bodies
-(serialised with ``fragment_html``) to the sanitiser.
+(``take_body``) to the sanitiser.
 
 The page is parsed once (``page_tree``, kept on the ``SavedPage``): the nesting limit
 (``exporter.limits.check_nesting``) is measured on that tree, and the site parsers that read
@@ -20,7 +20,6 @@ what is left of the tree then takes the place of the page's (``page_tree`` retur
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TypeAlias, cast
@@ -249,21 +248,6 @@ def strings(el: Element) -> list[str]:
     return [piece for piece in el.itertext() if isinstance(piece, str)]
 
 
-def drop_tree(el: Element) -> None:
-    """Remove ``el`` with its children and text; its tail joins the text before it
-    (``lxml.html``'s ``drop_tree``, for plain etree elements)."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is None:
-            parent.text = (parent.text or "") + el.tail
-        else:
-            previous.tail = (previous.tail or "") + el.tail
-    parent.remove(el)
-
-
 def first(xpath: etree.XPath, root: Element) -> Element | None:
     """The first element a compiled XPath finds, or None (its result type is a wide union)."""
     found = xpath(root)
@@ -287,9 +271,9 @@ def class_test(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
-def fragment_html(container: Element) -> str:
-    """The markup inside ``container`` (its text, children and their tails), for the sanitiser;
-    ``container`` leaves the page, emptied of its attributes (read what it says first).
+def take_body(container: Element) -> Element:
+    """``container``, a comment body, out of the page and ready for ``clean.clean_tree``: in a
+    document of its own, as a ``<div>`` without attributes (read what it says first).
 
     Why it leaves: lxml serialises an element after walking up through all its ancestors (for
     their namespaces), which costs the depth of the page, and a 1,000-deep reply chain would
@@ -298,16 +282,14 @@ def fragment_html(container: Element) -> str:
 
     Whitespace-only runs between elements become one newline (or one space when they hold no
     newline), outside ``<pre>``: what BeautifulSoup wrote when it read the pages, so bodies
-    stay byte for byte what they were (and a little smaller). Most bodies have no such run:
-    the serialised markup shows it, and only then is the body squeezed and written again.
+    stay byte for byte what they were (and a little smaller).
     """
     holder = etree.Element("div")
     holder.append(container)
     container.attrib.clear()
     container.tag = "div"
-    outer = _serialised(container)
-    squeeze = _BLANK_RUN_MARK.search(outer) is not None
-    if squeeze:
+    container.tail = None
+    if len(container):
         for run in cast("list[etree._ElementUnicodeResult]", _BLANK_RUNS(container)):
             owner = cast("Element", run.getparent())
             squeezed = "\n" if "\n" in run else " "
@@ -315,23 +297,10 @@ def fragment_html(container: Element) -> str:
                 owner.tail = squeezed
             else:
                 owner.text = squeezed
-    lead = container.text
-    if lead or squeeze:
-        container.text = None
-        outer = _serialised(container)
-    inner = outer[len("<div>") : -len("</div>")]
-    return html.escape(lead, quote=False) + inner if lead else inner
+    holder.remove(container)
+    return container
 
 
-def _serialised(container: Element) -> str:
-    return etree.tostring(container, method="html", encoding="unicode", with_tail=False)
-
-
-# In the serialised markup every text node sits between a ">" and a "<" (text and attribute
-# values write theirs as entities): one needing a squeeze shows as a run of spaces, tabs,
-# newlines and CRs (written "&#13;") that is more than one newline or space. (A form feed is
-# one of the characters stripped before parsing.)
-_BLANK_RUN_MARK = re.compile(r">(?:[ \t\n]|&#13;)*(?:\t|&#13;|[ \n][ \n])(?:[ \t\n]|&#13;)*<")
 # Those runs (blank as XPath's ``normalize-space`` sees it), outside ``<pre>`` and
 # ``<textarea>``; asked of a container out of the page, so that no ancestor outside it counts.
 _BLANK_RUNS = etree.XPath(

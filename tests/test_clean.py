@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -66,6 +67,41 @@ def test_output_is_xml_even_from_sloppy_html() -> None:
     assert "<br/>" in out
 
 
+def test_a_block_ends_the_paragraph_it_is_in() -> None:
+    """libxml2's HTML 4 parser leaves a ``<details>`` or ``<figure>`` inside an open ``<p>``; a
+    browser closes the paragraph there, and so does the cleaning (the words after the block
+    make a paragraph of their own), rather than turning the paragraph into a ``<div>``."""
+    out = clean_html('<p dir="rtl">a <i>b</i><details><summary>s</summary>x</details>c<p>d')
+    assert out == (
+        '<p dir="rtl">a <i>b</i></p><div class="spoiler"><p class="spoiler-label">s</p>x</div>'
+        '<p dir="rtl">c</p><p>d</p>'
+    )
+    assert clean_html("<p><figure>f</figure></p>after") == "<figure>f</figure>after"
+
+
+def test_a_tree_is_cleaned_in_place_as_its_markup_would_be() -> None:
+    """``clean_tree`` is ``clean_html`` for a body already parsed (a streamed page's): the
+    same allow-list, on the tree, with the holder's own tag and attributes left out."""
+    markup = (
+        '<p onclick="x()" dir=" ltr ">hi<!-- note --><script>alert(1)</script><?pi x?>'
+        '<blink lang="en-GB">there</blink> <a href="/u/a" style="color:red">a</a></p>'
+        '<table><tr><td colspan="0">c</td><td colspan="2">d</td></tr></table>'
+    )
+    holder = etree.fromstring(
+        f"<html><body><section class='body' id='c1'>{markup}</section></body></html>",
+        etree.HTMLParser(),
+    )[0][0]
+    body = holder.getparent()
+    assert body is not None
+    body.remove(holder)
+    expected = clean_html(markup, BASE)
+    assert expected == (
+        '<p dir="ltr">hithere <a href="https://lemmy.example/u/a">a</a></p>'
+        '<table><tr><td>c</td><td colspan="2">d</td></tr></table>'
+    )
+    assert clean.clean_tree(holder, BASE) == expected
+
+
 def test_text_to_html_escapes_and_keeps_paragraphs() -> None:
     out = text_to_html("first <b>line</b>\nsecond\n\n\n  third & last\x07")
     assert out == "<p>first &lt;b&gt;line&lt;/b&gt;<br/>second</p>\n<p>third &amp; last</p>"
@@ -106,9 +142,42 @@ _BASES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.from_regex(clean._PLAIN_WEB_URL, fullmatch=True), _BASES)
 def test_an_ordinary_web_address_is_a_safe_link_as_it_is(url: str, base: str | None) -> None:
-    """The addresses ``safe_link`` passes without splitting are the ones splitting leaves alone."""
-    assert clean._resolve_link(url, base) == url
-    assert clean.safe_link(url, base) == url
+    """The addresses ``safe_link`` passes without splitting are the ones splitting leaves alone
+    (or refuses alike: a port past 65535, a host ending in a number that is no IPv4 address)."""
+    plain = clean._PLAIN_WEB_URL.fullmatch(url)
+    assert plain is not None
+    expected = url if clean._valid_authority(plain["host"], plain["port"]) else None
+    assert clean._resolve_link(url, base) == expected
+    assert clean.safe_link(url, base) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://example.org:8080/a", True),
+        ("https://example.org:/a", True),
+        ("https://example.org:65536/a", False),
+        ("https://example.org:99999/a", False),
+        ("https://example.org:8o/a", False),
+        ("https://[::1]:99999/", False),
+        ("http://1.2.3.4/", True),
+        ("http://1.2.3.4./", True),
+        ("http://127.1/", True),
+        ("http://0x7f.0.0.1/", True),
+        ("http://4294967295/", True),
+        ("http://1.2.3.999/", False),
+        ("http://1.2.3.4.5/", False),
+        ("http://4294967296/", False),
+        ("http://09/", False),
+        ("http://example.1/", False),
+        ("http://example.0x1g/", True),
+    ],
+)
+def test_links_a_reader_cannot_parse_are_dropped(url: str, kept: bool) -> None:
+    """EPUBCheck reads links by WHATWG's URL rules, and refuses the book over one it cannot
+    parse: a port past 65535, a host that ends in a number but is no IPv4 address."""
+    assert clean.safe_link(url) == (url if kept else None)
+    assert clean_html(f'<a href="{url}">x</a>') == (f'<a href="{url}">x</a>' if kept else "x")
 
 
 def test_no_link_is_resolved_against_a_base_that_cannot_be_split() -> None:

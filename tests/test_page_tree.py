@@ -8,6 +8,7 @@ sides of the limit, including past libxml2's 2,048 levels, where the tree is bui
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 from lxml import html as lxml_html
 
 from exporter.clean import strip_xml_illegal
@@ -17,10 +18,10 @@ from exporter.page_tree import (
     LIBXML2_DEPTH,
     _xml_legal,
     document,
-    fragment_html,
     nests_deeper,
     page_tree,
     reaches,
+    take_body,
 )
 
 PAGES = {
@@ -76,11 +77,18 @@ def test_a_cut_tree_is_read_again_whole_for_a_parser() -> None:
     assert not page.tree_cut and reaches(root, 2_102)
 
 
+def _inside(body: etree._Element) -> str:
+    """A body taken from the page, as markup: a ``<div>`` of its own, with nothing around it."""
+    assert body.getparent() is None and body.tag == "div" and not body.attrib
+    markup = etree.tostring(body, encoding="unicode", method="html", with_tail=False)
+    return markup.removeprefix("<div>").removesuffix("</div>")
+
+
 def test_fragments_keep_pre_and_squeeze_blank_runs_elsewhere() -> None:
     container = lxml_html.fragment_fromstring(
         "<div><p>a</p>\n\n  <p>b</p>  <pre>x\n\n  y</pre>\n\n<ul>\n\n<li>c</li></ul></div>"
     )
-    assert fragment_html(container) == (
+    assert _inside(take_body(container)) == (
         "<p>a</p>\n<p>b</p> <pre>x\n\n  y</pre>\n<ul>\n<li>c</li></ul>"
     )
 
@@ -93,7 +101,7 @@ def test_fragments_squeeze_only_outside_pre_within_the_container() -> None:
     container = root.find(".//div")
     assert container is not None
     # The <pre> around the container does not count: only those inside it keep their runs.
-    assert fragment_html(container) == (
+    assert _inside(take_body(container)) == (
         " <p>a</p><!-- c -->\n<b>b</b> <textarea>\n\n</textarea>\n<pre> <i> </i> </pre>"
     )
 

@@ -30,7 +30,7 @@ sys.stdout.flush()
 print("\\n@@MODULES@@" + json.dumps(sorted(sys.modules)))
 """
 
-NOT_FOR_HELP = ("ebooklib", "PIL", "bs4", "lxml", "nh3", "markdown_it", "exporter.epub")
+NOT_FOR_HELP = ("ebooklib", "PIL", "bs4", "lxml", "markdown_it", "exporter.epub")
 
 
 def _modules_after_help() -> tuple[str, set[str]]:

@@ -9,15 +9,15 @@ browser's save, unclosed in the server's HTML). These helpers absorb those diffe
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import datetime, timezone
 
 from lxml import etree
 
-from ...clean import clean_html, join_url, strip_xml_illegal
+from ...clean import clean_tree, join_url, strip_xml_illegal
+from ...content_model import drop_tree
 from ...dates import parse_iso
-from ...page_tree import Element, drop_tree
+from ...page_tree import Element
 from ..numbers import read_int
 
 BASE_URL = "https://news.ycombinator.com/"
@@ -155,33 +155,58 @@ def body_html(container: Element) -> str:
 
 def paragraphs_html(container: Element) -> str:
     """:func:`body_html` of a container whose reply blocks are already gone (a comment row's
-    walk finds them, and removes them before it reads what the body says).
+    walk finds them, and removes them before it reads what the body says). The container's
+    content moves out of the page into the cleaned body.
 
     HN writes the first paragraph as bare text and starts each later one with ``<p>``; runs of
     text and inline elements between the blocks are wrapped so that the first paragraph is a
     paragraph too (and text a ``<pre>`` left behind is not glued to the next one).
     """
     _tidy(container)
-    parts: list[str] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        joined = "".join(run)
-        if joined.strip():
-            parts.append(f"<p>{joined.strip()}</p>")
-        run.clear()
-
+    body = etree.Element("div")
+    run: Element | None = None
     if container.text:
-        run.append(html.escape(container.text, quote=False))
-    for child in container:
-        if isinstance(child.tag, str):
-            markup = etree.tostring(child, encoding="unicode", method="html", with_tail=False)
-            if child.tag in _BLOCKS:
-                flush()
-                parts.append(markup)
-            else:
-                run.append(markup)
-        if child.tail:
-            run.append(html.escape(child.tail, quote=False))
-    flush()
-    return clean_html("".join(parts), BASE_URL)
+        run = etree.SubElement(body, "p")
+        run.text = container.text
+    for child in list(container):
+        tail = child.tail
+        child.tail = None
+        if not isinstance(child.tag, str):
+            container.remove(child)
+        elif child.tag in _BLOCKS:
+            _close(run)
+            run = None
+            body.append(child)
+        else:
+            if run is None:
+                run = etree.SubElement(body, "p")
+            run.append(child)
+        if tail:
+            if run is None:
+                run = etree.SubElement(body, "p")
+            _add_text(run, tail)
+    _close(run)
+    return clean_tree(body, BASE_URL)
+
+
+def _add_text(el: Element, text: str) -> None:
+    if len(el):
+        el[-1].tail = (el[-1].tail or "") + text
+    else:
+        el.text = (el.text or "") + text
+
+
+def _close(run: Element | None) -> None:
+    """A run of text and inline elements, made a paragraph: without the space at its edges, and
+    gone when it holds nothing else."""
+    if run is None:
+        return
+    if run.text:
+        run.text = run.text.lstrip() or None
+    if len(run):
+        last = run[-1]
+        last.tail = last.tail.rstrip() or None if last.tail else None
+    elif run.text:
+        run.text = run.text.rstrip() or None
+    if not len(run) and not run.text:
+        drop_tree(run)

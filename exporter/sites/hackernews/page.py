@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ...clean import clean_html, strip_xml_illegal
+from ...content_model import drop_tree
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...merge import MORE_PAGES
@@ -61,12 +62,14 @@ def parse_page(page: SavedPage) -> Thread:
         if _in_athing(outer):
             continue  # a broken page's row inside an earlier row: read with that row, below
         # Page order: the row, then any row a broken page holds inside it.
+        found: list[Element] = []
         for el in (outer, *(tr for tr in outer.iterdescendants("tr") if _is_athing(tr))):
             names = class_names(el)
             if "comtr" in names or (story_row is not None and _has_indent_cell(el)):
-                rows.append(read_row(el, len(rows)))
+                found.append(el)
             elif story_row is None:
                 story_row = el
+        rows.extend(_read_rows(found, len(rows)))
         parent = outer.getparent()
         if outer is not story_row and parent is not None:
             parent.remove(outer)  # let go of the rows read (the text between rows with them)
@@ -103,6 +106,18 @@ def parse_page(page: SavedPage) -> Thread:
     if orphaned:
         thread.warnings.append(ORPHANS)
     return thread
+
+
+def _read_rows(found: list[Element], before: int) -> list[tuple[int, Comment]]:
+    """The rows, in page order, of which the first may hold the others (a broken page's).
+    Read last first: a row's body leaves the page as it is read, so a row held in another's
+    body is read whole, and then leaves its holder's body rather than being read twice."""
+    read = []
+    for index in reversed(range(len(found))):
+        read.append(read_row(found[index], before + index))
+        if index:
+            drop_tree(found[index])
+    return read[::-1]
 
 
 def build_tree(rows: list[tuple[int, Comment]]) -> tuple[list[Comment], bool]:

@@ -23,11 +23,11 @@ from typing import TypeVar
 
 from lxml import etree
 
-from ...clean import clean_html, join_url, strip_xml_illegal, url_host
+from ...clean import clean_tree, join_url, strip_xml_illegal, url_host
 from ...load import SavedPage
 from ...model import Comment, Stub
 from ...page_stream import release, stream
-from ...page_tree import Element, class_test, every, first, fragment_html, page_tree
+from ...page_tree import Element, class_test, every, first, page_tree, take_body
 from ..numbers import read_int
 from .header import Header, class_words, classes, handle_from_href, has, header_facts, text
 
@@ -166,7 +166,7 @@ def read_post(listing: Element, base_url: str | None) -> DomPost:
         created_text=text(facts.tooltip) or None,
         upvotes=up,
         downvotes=down,
-        body_html=clean_html(fragment_html(body), base_url) if body is not None else "",
+        body_html=clean_tree(take_body(body), base_url) if body is not None else "",
         is_moderator=facts.is_moderator,
         is_admin=facts.is_admin,
     )
@@ -251,7 +251,7 @@ class Bodies:
         self.order[comment_id] = index
         content = first(_MD_DIV, node)
         if content is not None:
-            self.bodies[comment_id] = clean_html(fragment_html(content), self.base_url)
+            self.bodies[comment_id] = clean_tree(take_body(content), self.base_url)
 
 
 def permalinks(base_url: str | None) -> Callable[[str], str | None]:
@@ -284,7 +284,7 @@ def _read_comment(
     if content is not None:
         shown = notice(content)
         deleted, removed = shown == _DELETED_TEXT, shown == _REMOVED_TEXT
-        body = clean_html(fragment_html(content), base_url) if not (deleted or removed) else ""
+        body = clean_tree(take_body(content), base_url) if not (deleted or removed) else ""
     up, down = facts.upvotes, facts.downvotes
     score = facts.score
     if score is None and up is not None:

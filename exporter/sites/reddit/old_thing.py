@@ -19,9 +19,9 @@ from typing import cast
 
 from lxml import etree
 
-from ...clean import clean_html, strip_xml_illegal
+from ...clean import clean_tree, strip_xml_illegal
 from ...model import Comment, Stub
-from ...page_tree import Element, fragment_html
+from ...page_tree import Element, take_body
 from ..numbers import read_int
 from . import common
 
@@ -227,7 +227,7 @@ def post_body(body: Element | None) -> str:
     """The post's cleaned body; the ``<form>`` and buttons around it are never part of it.
     The body's ``div`` leaves the page."""
     container = _body_container(body)
-    return "" if container is None else clean_html(fragment_html(container), common.OLD_BASE)
+    return "" if container is None else clean_tree(take_body(container), common.OLD_BASE)
 
 
 def comment_body(body: Element | None) -> tuple[str, common.Gone | None]:
@@ -241,7 +241,7 @@ def comment_body(body: Element | None) -> tuple[str, common.Gone | None]:
     gone = common.gone_marker(text(container)) if common.may_be_gone(words) else None
     if gone is not None:
         return "", gone
-    return clean_html(fragment_html(container), common.OLD_BASE), None
+    return clean_tree(take_body(container), common.OLD_BASE), None
 
 
 def _body_container(body: Element | None) -> Element | None:

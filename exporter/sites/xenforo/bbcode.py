@@ -21,8 +21,8 @@ from itertools import takewhile
 from lxml import etree
 
 from ...clean import clean_html, url_host
-from ...content_model import drop_tag
-from ...page_tree import Element, drop_tree
+from ...content_model import drop_tag, drop_tree
+from ...page_tree import Element
 from .markup import ClassIndex, absolute, classes, elements, text_of
 
 _POST_SOURCE = re.compile(r"^\s*post\s*:\s*(\d+)\s*$")
