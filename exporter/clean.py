@@ -18,7 +18,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 
 from lxml import etree
 
-from .content_model import drop_tag, drop_tree, fix_content_model
+from .content_model import fix_content_model, strip_elements
 from .image_refs import clean_img
 
 # Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF), and
@@ -152,22 +152,23 @@ def _sanitise(root: etree._Element) -> Counter[str]:
     its words; attributes not allowed on their element, or with a value XHTML refuses, go.
     Returns how many elements of each tag are left.
 
-    The walk reads a list made first, so that unwrapping an element (its children move up)
-    neither skips nor repeats one; what a dropped element held is not looked at."""
+    The walk decides, then ``strip_elements`` removes in one pass (one removal at a time
+    would cost the square of the elements removed side by side)."""
     tags: Counter[str] = Counter()
-    dropped: set[etree._Element] = set()
-    for el in list(root.iterdescendants()):
+    fates: dict[etree._Element, bool] = {}
+    inside_dropped: set[etree._Element] = set()
+    for el in root.iterdescendants():
+        if el in inside_dropped:
+            continue
         tag = el.tag
         if not isinstance(tag, str) or tag in _DROPPED_WITH_CONTENT:
+            fates[el] = False
             if len(el):
-                dropped.update(el.iterdescendants())
-            drop_tree(el)
-            continue
-        if el in dropped:
+                inside_dropped.update(el.iterdescendants())
             continue
         allowed = _ALLOWED.get(tag)
         if allowed is None:
-            drop_tag(el)
+            fates[el] = True
             continue
         tags[tag] += 1
         attrib = el.attrib
@@ -181,6 +182,8 @@ def _sanitise(root: etree._Element) -> Counter[str]:
                         attrib[name] = value
                     else:
                         del attrib[name]
+    if fates:
+        strip_elements(fates)
     return tags
 
 
@@ -243,16 +246,19 @@ _REWRITTEN = frozenset({"a", "img", "details", "summary", "h1", "h2", "h3", "h4"
 
 def _rewrite(root: etree._Element, base_url: str | None) -> None:
     """Adapt the sanitised tree to e-readers: safe links, no remote images, nothing hidden."""
+    gone: dict[etree._Element, bool | str] = {}
     for el in _descendants(root, _REWRITTEN):
         tag = el.tag
         if tag == "a":
             href = safe_link(el.get("href"), base_url)
             if href is None:
-                drop_tag(el)
+                gone[el] = True  # the link goes, its words stay
             else:
                 el.set("href", href)
         elif tag == "img":
-            clean_img(el, base_url)
+            words = clean_img(el, base_url)
+            if words is not None:
+                gone[el] = words
         elif tag == "details":
             # Readers may keep <details> shut with no way to open it: show it as a labelled block.
             el.tag = "div"
@@ -263,6 +269,8 @@ def _rewrite(root: etree._Element, base_url: str | None) -> None:
         else:
             # A body's headings sit below the book's own (chapter h1, comment header).
             el.tag = "h" + str(min(6, int(str(tag)[1]) + 3))
+    if gone:
+        strip_elements(gone)
 
 
 @lru_cache(maxsize=4096)
@@ -355,20 +363,18 @@ _TOO_DEEP = etree.XPath("boolean(" + "/".join(["*"] * (MAX_DEPTH + 1)) + ")")
 
 def _cap_depth(root: etree._Element, elements: int) -> None:
     """Unwrap every element nested deeper than ``MAX_DEPTH``: its text and tail stay in place,
-    in the deepest element kept (last first, so that each unwrapped element is a leaf). A body
-    of no more ``elements`` than that is not searched."""
+    in the deepest element kept. A body of no more ``elements`` than that is not searched."""
     if elements <= MAX_DEPTH or not _TOO_DEEP(root):
         return
     depth = {root: 0}
-    deep = []
+    deep: dict[etree._Element, bool] = {}
     for el in root.iterdescendants():
         parent = el.getparent()
         level = depth[parent] + 1 if parent is not None else 0
         depth[el] = level
         if level > MAX_DEPTH:
-            deep.append(el)
-    for el in reversed(deep):
-        drop_tag(el)
+            deep[el] = True
+    strip_elements(deep)
 
 
 _BLOCKS_DROPPED_EMPTY = frozenset({"p", "div", "span"})
@@ -382,9 +388,13 @@ def _descendants(root: etree._Element, tags: frozenset[str]) -> list[etree._Elem
 
 def _drop_empty_blocks(root: etree._Element) -> None:
     """Remove the empty paragraphs that stripped forms and widgets leave behind."""
-    for el in _descendants(root, _BLOCKS_DROPPED_EMPTY):
-        if len(el) == 0 and not (el.text or "").strip():
-            drop_tag(el)
+    empty = {
+        el: True
+        for el in _descendants(root, _BLOCKS_DROPPED_EMPTY)
+        if len(el) == 0 and not (el.text or "").strip()
+    }
+    if empty:
+        strip_elements(empty)
 
 
 def _serialise_children(root: etree._Element) -> str:

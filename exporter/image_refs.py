@@ -95,26 +95,29 @@ def is_web(ref: str) -> bool:
     return ref[:7].lower() == "http://" or ref[:8].lower() == "https://"
 
 
-def clean_img(img: etree._Element, base_url: str | None) -> None:
+def clean_img(img: etree._Element, base_url: str | None) -> str | None:
     """Clean-time: keep a picture or emoji as ``<img src alt>`` with a reference that can be
-    looked up, and turn everything else into words (or nothing)."""
+    looked up, and turn everything else into words (or nothing). Returns the words the
+    ``<img>`` gives way to, which the caller puts in its place (``content_model.strip_elements``
+    does it for all of a body's at once), or None when it stays an element."""
     kind = image_kind(img)
     alt = alt_text(img)
     if kind == "drop":
-        replace_with_text(img, "")
-        return
+        return ""
     if kind == "smilie":
-        replace_with_text(img, alt)
-        return
+        return alt
     ref = image_ref(img.get("src"), base_url)
     if ref is None:
-        to_fallback(img, alt, None, emoji=kind == "emoji")
-        return
+        if kind == "emoji":
+            return alt
+        to_fallback(img, alt, None)
+        return None
     img.attrib.clear()
     img.set("src", ref)
     img.set("alt", alt)
     if kind == "emoji":
         img.set("class", EMOJI_CLASS)
+    return None
 
 
 def replace_with_text(el: etree._Element, text: str) -> None:

@@ -11,6 +11,8 @@ from lxml import etree
 
 from exporter import clean
 from exporter.clean import clean_html, markdown_to_html, strip_xml_illegal, text_to_html
+from exporter.content_model import drop_tag, drop_tree, strip_elements
+from exporter.image_refs import replace_with_text
 
 BASE = "https://lemmy.example/post/1"
 
@@ -249,3 +251,52 @@ def test_text_to_html_is_well_formed_for_any_text() -> None:
         _well_formed(text_to_html(raw))
 
     check()
+
+
+@st.composite
+def _trees_and_fates(draw: st.DrawFn) -> tuple[str, list[bool | str | None]]:
+    """Markup of a small random tree, and a fate for each of its elements in document order
+    (None: kept; True: unwrapped; False: dropped with its content; a string: replaced)."""
+    words = st.sampled_from(["", "a", " b ", "cc"])
+
+    def element(depth: int) -> str:
+        tag = draw(st.sampled_from(["b", "i", "span", "p"]))
+        kids = draw(st.integers(0, 3 if depth < 4 else 0))
+        inner = draw(words) + "".join(element(depth + 1) + draw(words) for _ in range(kids))
+        return f"<{tag}>{inner}</{tag}>"
+
+    markup = draw(words) + "".join(element(0) + draw(words) for _ in range(draw(st.integers(1, 4))))
+    count = markup.count("</")
+    fate = st.one_of(st.none(), st.booleans(), st.sampled_from(["", "z", "yy"]))
+    return markup, draw(st.lists(fate, min_size=count, max_size=count))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_trees_and_fates())
+def test_removing_elements_at_once_is_removing_them_one_by_one(
+    case: tuple[str, list[bool | str | None]],
+) -> None:
+    """``strip_elements`` (one pass, linear) gives the tree that ``drop_tag``, ``drop_tree``
+    and ``replace_with_text`` give, applied one element at a time from the last."""
+    markup, fates = case
+    one, many = (etree.fromstring(f"<div>{markup}</div>") for _ in range(2))
+    chosen: dict[etree._Element, bool | str] = {}
+    steps: list[tuple[etree._Element, bool | str]] = []
+    inside_dropped: set[etree._Element] = set()
+    for fate, a, b in zip(fates, one.iterdescendants(), many.iterdescendants(), strict=True):
+        if fate is None or a in inside_dropped:
+            continue
+        if fate is not True:
+            inside_dropped.update(a.iterdescendants())
+        chosen[b] = fate
+        steps.append((a, fate))
+    for el, fate in reversed(steps):
+        if fate is True:
+            drop_tag(el)
+        elif fate is False:
+            drop_tree(el)
+        else:
+            replace_with_text(el, fate)
+    strip_elements(chosen)
+    # Canonical XML: an empty text and no text are the same tree.
+    assert etree.tostring(many, method="c14n") == etree.tostring(one, method="c14n")
