@@ -85,6 +85,7 @@ def fix_content_model(root: etree._Element, tags: Mapping[str, int]) -> None:
         _blocks_out_of_phrasing(root)
     if not _has_structure(root, tags):
         return
+    last_captions: dict[etree._Element, etree._Element] = {}
     for el in list(root.iter()):
         if el is root or not isinstance(el.tag, str):
             continue
@@ -99,7 +100,7 @@ def fix_content_model(root: etree._Element, tags: Mapping[str, int]) -> None:
             _wrap_in_items(el)
         elif tag in _HEADINGS and any(a.tag in {"dt", "th"} for a in el.iterancestors()):
             el.tag = "p"
-        elif _misplaced(el, parent):
+        elif _misplaced(el, parent, last_captions):
             el.tag = "div"
         if el.tag == "div":
             for name in ("start", "colspan", "rowspan"):
@@ -107,7 +108,9 @@ def fix_content_model(root: etree._Element, tags: Mapping[str, int]) -> None:
                     del el.attrib[name]
 
 
-def _misplaced(el: etree._Element, parent: etree._Element) -> bool:
+def _misplaced(
+    el: etree._Element, parent: etree._Element, last_captions: dict[etree._Element, etree._Element]
+) -> bool:
     """An element outside the only parent it may have, or in the wrong place in it; a list of
     definitions or a table whose own structure is broken."""
     tag = el.tag
@@ -116,7 +119,7 @@ def _misplaced(el: etree._Element, parent: etree._Element) -> bool:
     if tag == "caption":
         return next(iter(parent), None) is not el
     if tag == "figcaption":
-        return not _first_or_last(el, parent)
+        return not _sole_caption(el, parent, last_captions)
     if tag == "dl":
         return not _valid_dl(el)
     if tag == "table":
@@ -171,10 +174,16 @@ def _blocks_out_of_phrasing(root: etree._Element) -> None:
             blocks.add(el)
 
 
-def _first_or_last(el: etree._Element, parent: etree._Element) -> bool:
-    kids = [k for k in parent if isinstance(k.tag, str)]
-    captions = [k for k in kids if k.tag == "figcaption"]
-    return len(captions) == 1 and (kids[0] is el or kids[-1] is el)
+def _sole_caption(
+    el: etree._Element, parent: etree._Element, last_captions: dict[etree._Element, etree._Element]
+) -> bool:
+    """Whether the ``<figcaption>`` stays: a figure holds one, first or last. The figure's
+    captions are judged in order, and each one but the last becomes a ``<div>`` first, so only
+    the last can stay (``last_captions`` remembers it: asking the figure again for each of
+    10,000 captions would cost their square)."""
+    if parent not in last_captions:
+        last_captions[parent] = [k for k in parent if k.tag == "figcaption"][-1]
+    return last_captions[parent] is el and (el.getprevious() is None or el.getnext() is None)
 
 
 def _blank(text: str | None) -> bool:

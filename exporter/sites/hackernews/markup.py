@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from lxml import etree
 
 from ...clean import clean_tree, join_url, strip_xml_illegal
-from ...content_model import drop_tree
+from ...content_model import drop_tree, strip_elements
 from ...dates import parse_iso
 from ...page_tree import Element
 from ..numbers import read_int
@@ -124,8 +124,8 @@ def _tidy(container: Element) -> None:
                 paras.append(el)
             elif el.tag not in _KEEP_EMPTY and _is_empty_leaf(el):
                 empty.append(el)
-    for el in empty:
-        drop_tree(el)
+    if empty:
+        strip_elements(dict.fromkeys(empty, False))
     for para in paras:  # written back only when trimmed: most are not
         text = para.text
         if len(para):
@@ -164,49 +164,55 @@ def paragraphs_html(container: Element) -> str:
     """
     _tidy(container)
     body = etree.Element("div")
-    run: Element | None = None
+    run: Element | None = None  # the paragraph being filled
+    last: Element | None = None  # its last element, whose tail takes the text that follows
+    texts: list[str] = []  # that text, joined once (bodies of 10,000 inline elements exist)
     if container.text:
         run = etree.SubElement(body, "p")
-        run.text = container.text
+        texts.append(container.text)
     for child in list(container):
         tail = child.tail
         child.tail = None
         if not isinstance(child.tag, str):
             container.remove(child)
         elif child.tag in _BLOCKS:
-            _close(run)
-            run = None
+            _close(run, last, texts)
+            run, last, texts = None, None, []
             body.append(child)
         else:
             if run is None:
                 run = etree.SubElement(body, "p")
+            _set_text(run, last, texts)
             run.append(child)
+            last, texts = child, []
         if tail:
             if run is None:
                 run = etree.SubElement(body, "p")
-            _add_text(run, tail)
-    _close(run)
+            texts.append(tail)
+    _close(run, last, texts)
     return clean_tree(body, BASE_URL)
 
 
-def _add_text(el: Element, text: str) -> None:
-    if len(el):
-        el[-1].tail = (el[-1].tail or "") + text
-    else:
-        el.text = (el.text or "") + text
+def _set_text(run: Element, last: Element | None, texts: list[str]) -> None:
+    """The text gathered after ``last`` (at the start of ``run`` when None), written once."""
+    if texts:
+        if last is None:
+            run.text = "".join(texts)
+        else:
+            last.tail = "".join(texts)
 
 
-def _close(run: Element | None) -> None:
+def _close(run: Element | None, last: Element | None, texts: list[str]) -> None:
     """A run of text and inline elements, made a paragraph: without the space at its edges, and
     gone when it holds nothing else."""
     if run is None:
         return
+    _set_text(run, last, texts)
     if run.text:
         run.text = run.text.lstrip() or None
-    if len(run):
-        last = run[-1]
+    if last is not None:
         last.tail = last.tail.rstrip() or None if last.tail else None
     elif run.text:
         run.text = run.text.rstrip() or None
-    if not len(run) and not run.text:
+    if last is None and not run.text:
         drop_tree(run)
