@@ -271,7 +271,7 @@ def class_test(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
-def take_body(container: Element) -> Element:
+def take_body(container: Element, *, squeeze: bool = True) -> Element:
     """``container``, a comment body, out of the page and ready for ``clean.clean_tree``: in a
     document of its own, as a ``<div>`` without attributes (read what it says first).
 
@@ -280,16 +280,17 @@ def take_body(container: Element) -> Element:
     pay it a thousand times. In a document of its own the markup is also what it has always
     been (in the page's document libxml2 writes a CR raw, not as ``&#13;``).
 
-    Whitespace-only runs between elements become one newline (or one space when they hold no
-    newline), outside ``<pre>``: what BeautifulSoup wrote when it read the pages, so bodies
-    stay byte for byte what they were (and a little smaller).
+    ``squeeze``: whitespace-only runs between elements become one newline (or one space when
+    they hold no newline), outside ``<pre>``: what BeautifulSoup wrote when it read the pages
+    of the sites that were read with it, so their bodies stay byte for byte what they were
+    (and a little smaller).
     """
     holder = etree.Element("div")
     holder.append(container)
     container.attrib.clear()
     container.tag = "div"
     container.tail = None
-    if len(container):
+    if squeeze and len(container):
         for run in cast("list[etree._ElementUnicodeResult]", _BLANK_RUNS(container)):
             owner = cast("Element", run.getparent())
             squeezed = "\n" if "\n" in run else " "

@@ -20,9 +20,9 @@ from itertools import takewhile
 
 from lxml import etree
 
-from ...clean import clean_html, url_host
+from ...clean import clean_html, clean_tree, url_host
 from ...content_model import drop_tag, drop_tree
-from ...page_tree import Element
+from ...page_tree import Element, take_body
 from .markup import ClassIndex, absolute, classes, elements, text_of
 
 _POST_SOURCE = re.compile(r"^\s*post\s*:\s*(\d+)\s*$")
@@ -52,7 +52,8 @@ class QuoteRef:
 def body_html(body: Element | None, base_url: str | None) -> tuple[str, QuoteRef | None]:
     """The cleaned XHTML of a body element, and the post its first quote answers.
 
-    The element is changed in place (it belongs to a tree parsed for this one conversion)."""
+    The element is changed in place, and leaves the page (it belongs to a tree parsed for
+    this one conversion)."""
     if body is None:
         return "", None
     found = ClassIndex(body)
@@ -70,13 +71,7 @@ def body_html(body: Element | None, base_url: str | None) -> tuple[str, QuoteRef
         _rewrite_spoiler(spoiler, found)
     for inline in found.every("bbCodeInlineSpoiler"):
         drop_tag(inline)
-    return clean_html(inner_html(body), base_url), reply
-
-
-def inner_html(el: Element) -> str:
-    parts = [html.escape(el.text, quote=False)] if el.text else []
-    parts.extend(etree.tostring(child, encoding="unicode", method="html") for child in el)
-    return "".join(parts)
+    return clean_tree(take_body(body, squeeze=False), base_url), reply
 
 
 def first_quote(found: ClassIndex) -> QuoteRef | None:
