@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import cast
 
 from lxml import etree
 
@@ -133,7 +132,8 @@ def _close_paragraphs(root: etree._Element) -> None:
     ``<details>`` or ``<figure>`` stays inside): the block moves out after the paragraph, and
     what follows it in the paragraph becomes a paragraph of its own."""
     for para in [p for p in root.iter("p") if any(_is_block(child) for child in p)]:
-        if para.getparent() is None:
+        parent = para.getparent()
+        if parent is None:  # the root itself (a tree of its own): there is no outside
             continue
         tail, para.tail = para.tail, None
         placed = [para]
@@ -149,10 +149,10 @@ def _close_paragraphs(root: etree._Element) -> None:
             elif current is not para:
                 current.append(child)
         for piece in (para, current):
-            if not len(piece) and _blank(piece.text) and piece.getparent() is not None:
-                cast(etree._Element, piece.getparent()).remove(piece)
-        end = next(node for node in reversed(placed) if node.getparent() is not None)
-        end.tail = tail
+            if not len(piece) and _blank(piece.text):
+                parent.remove(piece)
+                placed.remove(piece)
+        placed[-1].tail = tail
 
 
 def _is_block(el: etree._Element) -> bool:
