@@ -235,13 +235,17 @@ def test_a_reference_to_a_control_character_does_not_stop_the_conversion() -> No
 
 def test_a_row_inside_an_earlier_rows_body_comes_after_it() -> None:
     """The page is read as a stream, where a row's end tag comes after the rows inside it: a
-    broken page's rows still come in page order, the row first, then what it holds."""
+    broken page's rows still come in page order, the row first, then what it holds; the row
+    held is read whole, and its words are not read a second time in its holder's body."""
     inner = _row(2, ' indent="1"', "Inner.")
     rows = _row(1, ' indent="0"', f"Outer.{inner}") + _row(3, ' indent="0"', "Last.")
     page = _page(rows)
     assert SITE.streams(page)
     thread = SITE.parse(page)
     assert [(c.id, c.depth) for c in thread.walk()] == [("1", 0), ("2", 1), ("3", 0)]
+    outer, held, _ = thread.walk()
+    assert (outer.body_html, held.body_html) == ("<p>Outer.</p>", "<p>Inner.</p>")
+    assert held.author == "ann"
 
 
 def test_the_page_is_streamed_and_its_rows_let_go() -> None:
