@@ -5,7 +5,8 @@ make one step of the cleaning repeat over all the others (an unknown tag unwrapp
 dropped, a caption judged, each among 10,000 siblings). A conversion must stay linear in the
 page, so each shape is cleaned at ``--size`` and at four times that, and the ratio of the two
 times is printed: about 4 is linear, 16 quadratic. A shape whose ratio passes ``LIMIT`` is
-flagged and the exit status is 1. (Timing belongs here, not in the test suite.)
+flagged and the exit status is 1. (Timing belongs here, not in the test suite.) The image
+stage, which turns the pictures a book leaves out into words, is timed the same way.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from exporter.clean import clean_html
+from exporter.images import ImageOptions, add_images
+from exporter.model import Comment, Thread
 
 BASE = "https://base.example/thread/1"
 LIMIT = 7.0
@@ -47,9 +50,26 @@ SHAPES: dict[str, tuple[str, str, str]] = {
 }
 
 
-def _seconds(markup: str) -> float:
-    start = time.perf_counter()
+# Shapes for the image stage, run on a body already clean (as the stage gets it), with
+# pictures left out (``--no-images``).
+IMAGE_SHAPES: dict[str, tuple[str, str, str]] = {
+    "emoji left out": ("<p>", '<img class="emoji" src="https://e.org/e.png" alt=":x:"/>a', "</p>"),
+    "pictures left out": ("<p>", '<img src="https://example.org/p.png" alt="p"/>a', "</p>"),
+}
+
+
+def _clean(markup: str) -> None:
     clean_html(markup, BASE)
+
+
+def _leave_pictures_out(markup: str) -> None:
+    thread = Thread(title="t", comments=[Comment(id="1", body_html=markup)])
+    add_images(thread, None, ImageOptions(embed=False))
+
+
+def _seconds(markup: str, stage: Callable[[str], None]) -> float:
+    start = time.perf_counter()
+    stage(markup)
     return time.perf_counter() - start
 
 
@@ -59,8 +79,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     flagged = []
     print(f"{'shape':24s} {args.size:>9,d} {args.size * 4:>9,d}  ratio")
-    for name, (before, unit, after) in SHAPES.items():
-        small, big = (_seconds(before + unit * n + after) for n in (args.size, args.size * 4))
+    shapes = [(name, shape, _clean) for name, shape in SHAPES.items()]
+    shapes += [(name, shape, _leave_pictures_out) for name, shape in IMAGE_SHAPES.items()]
+    for name, (before, unit, after), stage in shapes:
+        small, big = (
+            _seconds(before + unit * n + after, stage) for n in (args.size, args.size * 4)
+        )
         ratio = big / small if small else 0.0
         mark = "  SUPERLINEAR" if ratio > LIMIT else ""
         print(f"{name:24s} {small:8.3f}s {big:8.3f}s  {ratio:5.1f}{mark}")

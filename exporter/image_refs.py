@@ -108,10 +108,7 @@ def clean_img(img: etree._Element, base_url: str | None) -> str | None:
         return alt
     ref = image_ref(img.get("src"), base_url)
     if ref is None:
-        if kind == "emoji":
-            return alt
-        to_fallback(img, alt, None)
-        return None
+        return to_fallback(img, alt, None, emoji=kind == "emoji")
     img.attrib.clear()
     img.set("src", ref)
     img.set("alt", alt)
@@ -120,28 +117,17 @@ def clean_img(img: etree._Element, base_url: str | None) -> str | None:
     return None
 
 
-def replace_with_text(el: etree._Element, text: str) -> None:
-    """Remove ``el``, leaving ``text`` (and its tail) where it stood."""
-    words = text + (el.tail or "")
-    parent = el.getparent()
-    if parent is None:
-        return
-    previous = el.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + words
-    else:
-        parent.text = (parent.text or "") + words
-    parent.remove(el)
-
-
-def to_fallback(img: etree._Element, alt: str, href: str | None, *, emoji: bool = False) -> None:
+def to_fallback(
+    img: etree._Element, alt: str, href: str | None, *, emoji: bool = False
+) -> str | None:
     """A picture that is not in the book, in words: a link to it labelled with its alt text
-    when it is on the web (not inside another link: links do not nest), else the alt text. An
-    emoji left out is just its alt text (``:boom:``), as the page would show it without
-    pictures."""
+    when it is on the web (not inside another link: links do not nest), else the alt text
+    (the ``<img>`` becomes that link or a ``<span>``, and None is returned). An emoji left out
+    is just its alt text (``:boom:``), as the page would show it without pictures: that text
+    is returned, for the caller to put in the ``<img>``'s place (``strip_elements``, for all
+    of a body's at once)."""
     if emoji:
-        replace_with_text(img, alt)
-        return
+        return alt
     label = f"[image: {alt}]" if alt else "[image]"
     tail = img.tail
     img.clear()  # attributes, text, children and tail
@@ -155,3 +141,4 @@ def to_fallback(img: etree._Element, alt: str, href: str | None, *, emoji: bool 
     else:
         img.tag = "span"
         img.set("class", "image-alt")
+    return None

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from .clean import join_url, safe_link
-from .image_refs import EMOJI_CLASS, TINY_PX, alt_text, is_web, replace_with_text, to_fallback
+from .content_model import strip_elements
+from .image_refs import EMOJI_CLASS, TINY_PX, alt_text, is_web, to_fallback
 from .model import BookImage, Comment, Thread
 
 if TYPE_CHECKING:
@@ -75,6 +76,10 @@ class _Spot:
     emoji: bool
     url: str | None
     """The web address behind it (for the fallback link and for fetching)."""
+    words: str | None = None
+    """What takes the ``<img>``'s place once it goes (its alt text; "" for nothing), put in
+    for all of them at once after the stage: one at a time would cost the square of a
+    body's pictures."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,9 @@ def add_images(thread: Thread, page: SavedPage | None, options: ImageOptions | N
             _leave_out(spot, tally, "disabled")
     else:
         _place(thread, spots, page, options, tally)
+    gone = {spot.img: spot.words for spot in spots if spot.words is not None}
+    if gone:
+        strip_elements(gone)
     for comment, root in bodies:
         comment.body_html = _serialise(root)
     for reason, count in tally.skips.items():
@@ -220,7 +228,7 @@ def _place(
             _leave_out(spot, tally, result.reason)
             continue
         if not spot.emoji and min(result.source_size) < TINY_PX:
-            replace_with_text(spot.img, spot.alt)  # a tracking pixel or a spacer
+            spot.words = spot.alt  # a tracking pixel or a spacer
             continue
         name = f"{IMAGE_DIR}{hashlib.sha256(result.data).hexdigest()[:20]}.{result.extension}"
         if name not in thread.images:
@@ -283,7 +291,7 @@ def _leave_out(spot: _Spot, tally: _Tally, reason: str | None) -> None:
     if reason is not None and not spot.emoji:
         tally.skip(reason)
     href = safe_link(spot.url) if spot.url is not None else None
-    to_fallback(spot.img, spot.alt, href, emoji=spot.emoji)
+    spot.words = to_fallback(spot.img, spot.alt, href, emoji=spot.emoji)
 
 
 def _warnings(tally: _Tally) -> list[str]:
@@ -312,14 +320,19 @@ def settle_bodies(thread: Thread) -> None:
     no-op for bodies the stage produced."""
     for comment, root in list(_parsed_bodies(thread)):
         changed = False
+        gone: dict[etree._Element, str] = {}
         for img in list(root.iter("img")):
             if img.get("src") in thread.images:
                 continue
             src = (img.get("src") or "").strip()
             emoji = EMOJI_CLASS in (img.get("class") or "").split()
             href = safe_link(src) if is_web(src) else None
-            to_fallback(img, alt_text(img), href, emoji=emoji)
+            words = to_fallback(img, alt_text(img), href, emoji=emoji)
+            if words is not None:
+                gone[img] = words
             changed = True
+        if gone:
+            strip_elements(gone)
         if changed:
             comment.body_html = _serialise(root)
 

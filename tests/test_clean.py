@@ -12,7 +12,6 @@ from lxml import etree
 from exporter import clean
 from exporter.clean import clean_html, markdown_to_html, strip_xml_illegal, text_to_html
 from exporter.content_model import drop_tag, drop_tree, strip_elements
-from exporter.image_refs import replace_with_text
 
 BASE = "https://lemmy.example/post/1"
 
@@ -253,6 +252,19 @@ def test_text_to_html_is_well_formed_for_any_text() -> None:
     check()
 
 
+def _replace_with_text(el: etree._Element, text: str) -> None:
+    """Remove ``el``, leaving ``text`` (and its tail) where it stood: one element at a time."""
+    parent = el.getparent()
+    assert parent is not None
+    words = text + (el.tail or "")
+    previous = el.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + words
+    else:
+        parent.text = (parent.text or "") + words
+    parent.remove(el)
+
+
 @st.composite
 def _trees_and_fates(draw: st.DrawFn) -> tuple[str, list[bool | str | None]]:
     """Markup of a small random tree, and a fate for each of its elements in document order
@@ -277,7 +289,7 @@ def test_removing_elements_at_once_is_removing_them_one_by_one(
     case: tuple[str, list[bool | str | None]],
 ) -> None:
     """``strip_elements`` (one pass, linear) gives the tree that ``drop_tag``, ``drop_tree``
-    and ``replace_with_text`` give, applied one element at a time from the last."""
+    and ``_replace_with_text`` give, applied one element at a time from the last."""
     markup, fates = case
     one, many = (etree.fromstring(f"<div>{markup}</div>") for _ in range(2))
     chosen: dict[etree._Element, bool | str] = {}
@@ -296,7 +308,7 @@ def test_removing_elements_at_once_is_removing_them_one_by_one(
         elif fate is False:
             drop_tree(el)
         else:
-            replace_with_text(el, fate)
+            _replace_with_text(el, fate)
     strip_elements(chosen)
     # Canonical XML: an empty text and no text are the same tree.
     assert etree.tostring(many, method="c14n") == etree.tostring(one, method="c14n")
