@@ -31,7 +31,11 @@ SHAPES: dict[str, tuple[str, str, str]] = {
     "scripts": ("", "<script>x</script>a", ""),
     "unsafe links": ("", '<a href="javascript:x">a</a>b', ""),
     "links": ("", '<a href="https://example.org/x">a</a>b', ""),
-    "links in a link": ('<a href="https://e.org/">', '<a href="https://f.org/">y</a>', "</a>"),
+    "links in a link": (
+        '<a href="https://e.org/"><div>',
+        '<a href="https://f.org/">y</a>z',
+        "</div></a>",
+    ),
     "empty spans": ("", "<span></span>a", ""),
     "smilies": ("", '<img class="smilie" alt=":)" src="s.gif">', ""),
     "pictures": ("", '<img src="https://example.org/p.png" alt="p">', ""),

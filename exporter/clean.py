@@ -18,8 +18,9 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 
 from lxml import etree
 
-from .content_model import fix_content_model, strip_elements
+from .content_model import fix_content_model
 from .image_refs import clean_img
+from .tree_edits import strip_elements
 
 # Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF), and
 # DEL and the C1 controls, which it allows but no page ever means.

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 
 from lxml import etree
 
+from .tree_edits import strip_elements
+
 # Elements that hold phrasing content only ("<a>", "<del>" and "<ins>" take their parent's model).
 _PHRASING_ONLY = frozenset(
     {
@@ -75,15 +77,20 @@ def _has_structure(root: etree._Element, tags: Mapping[str, int]) -> bool:
 
 def fix_content_model(root: etree._Element, tags: Mapping[str, int]) -> None:
     """Make the fragment valid XHTML content: blocks out of inline elements first (bottom-up),
-    then, top-down so that each parent is settled before its children, links out of links,
-    lists holding only items, and list parts, table parts and captions that are out of place
-    turned into plain blocks. Most bodies need none of it: one search for what the rules act
-    on decides."""
+    then links out of links, then, top-down so that each parent is settled before its
+    children, lists holding only items, and list parts, table parts and captions that are
+    out of place turned into plain blocks. Most bodies need none of it: one search for what
+    the rules act on decides."""
     if _phrasing_holds_block(root):
         _close_paragraphs(root)
         _blocks_out_of_phrasing(root)
     if not _has_structure(root, tags):
         return
+    # A link in a link: the outer one wins, the words stay (all at once: a hostile body can
+    # hold thousands side by side, and one at a time costs their square).
+    inner = {a: True for a in root.iter("a") if any(up.tag == "a" for up in a.iterancestors())}
+    if inner:
+        strip_elements(inner)
     last_captions: dict[etree._Element, etree._Element] = {}
     for el in list(root.iter()):
         if el is root or not isinstance(el.tag, str):
@@ -92,9 +99,6 @@ def fix_content_model(root: etree._Element, tags: Mapping[str, int]) -> None:
         if parent is None:
             continue
         tag = el.tag
-        if tag == "a" and any(a.tag == "a" for a in el.iterancestors()):
-            drop_tag(el)  # a link in a link: the outer one wins, the words stay
-            continue
         if tag in {"ul", "ol"}:
             _wrap_in_items(el)
         elif tag in _HEADINGS and any(a.tag in {"dt", "th"} for a in el.iterancestors()):
@@ -246,98 +250,3 @@ def _valid_table(table: etree._Element) -> bool:
             return False
         rows.extend(section)
     return all(_only_elements(r) and all(c.tag in {"td", "th"} for c in r) for r in rows)
-
-
-def drop_tag(el: etree._Element) -> None:
-    """Remove ``el``'s tag, keeping its text, children and tail in place (``lxml.html``'s
-    ``drop_tag``, for plain etree elements); a parentless element stays as it is."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    previous = el.getprevious()
-    if el.text:
-        if previous is None:
-            parent.text = (parent.text or "") + el.text
-        else:
-            previous.tail = (previous.tail or "") + el.text
-    if el.tail:
-        if len(el):
-            el[-1].tail = (el[-1].tail or "") + el.tail
-        elif previous is None:
-            parent.text = (parent.text or "") + el.tail
-        else:
-            previous.tail = (previous.tail or "") + el.tail
-    index = parent.index(el)
-    parent[index : index + 1] = list(el)
-
-
-def drop_tree(el: etree._Element) -> None:
-    """Remove ``el`` with its children and text; its tail joins the text before it
-    (``lxml.html``'s ``drop_tree``, for plain etree elements)."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is None:
-            parent.text = (parent.text or "") + el.tail
-        else:
-            previous.tail = (previous.tail or "") + el.tail
-    parent.remove(el)
-
-
-def strip_elements(fates: Mapping[etree._Element, bool | str]) -> None:
-    """Remove many elements at once, each keeping its words and children (``True``, as
-    ``drop_tag``), or not (``False``, as ``drop_tree``), or giving way to words (a string:
-    an image's alt text); every tail stays in place. ``fates`` lists the elements in document
-    order, none of them inside one that goes with its content.
-
-    Why not ``drop_tag`` in a loop: it finds the element among its siblings and moves the ones
-    after it, and each text it moves is copied onto the text before, so a body of 100,000
-    elements to remove side by side (a hostile page) would cost 10^10 steps. Here each parent
-    of an element removed gets its children and texts rebuilt once, the deepest parents first
-    (so that an element unwrapped into its parent already holds what it keeps)."""
-    parents: dict[etree._Element, None] = {}
-    for el in fates:
-        parent = el.getparent()
-        if parent is not None:
-            parents.setdefault(parent)
-    for parent in reversed(parents):
-        _rebuild(parent, fates)
-
-
-def _rebuild(parent: etree._Element, fates: Mapping[etree._Element, bool | str]) -> None:
-    """``parent``'s children, with those in ``fates`` replaced by what they keep; the texts
-    between the children left are joined once."""
-    kept: list[etree._Element] = []
-    texts: list[str] = [parent.text or ""]
-    owner: etree._Element | None = None  # whose tail ``texts`` becomes (None: the parent's text)
-
-    def settle(el: etree._Element) -> None:
-        nonlocal owner, texts
-        _set_text(parent, owner, texts)
-        kept.append(el)
-        owner, texts = el, [el.tail or ""]
-
-    for child in list(parent):
-        fate = fates.get(child)
-        if fate is None:
-            settle(child)
-            continue
-        if isinstance(fate, str):
-            texts.append(fate)
-        elif fate:
-            texts.append(child.text or "")
-            for grandchild in list(child):
-                settle(grandchild)
-        texts.append(child.tail or "")
-    _set_text(parent, owner, texts)
-    parent[:] = kept
-
-
-def _set_text(parent: etree._Element, owner: etree._Element | None, texts: list[str]) -> None:
-    text = "".join(texts) or None
-    if owner is None:
-        parent.text = text
-    else:
-        owner.tail = text

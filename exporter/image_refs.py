@@ -98,7 +98,7 @@ def is_web(ref: str) -> bool:
 def clean_img(img: etree._Element, base_url: str | None) -> str | None:
     """Clean-time: keep a picture or emoji as ``<img src alt>`` with a reference that can be
     looked up, and turn everything else into words (or nothing). Returns the words the
-    ``<img>`` gives way to, which the caller puts in its place (``content_model.strip_elements``
+    ``<img>`` gives way to, which the caller puts in its place (``tree_edits.strip_elements``
     does it for all of a body's at once), or None when it stays an element."""
     kind = image_kind(img)
     alt = alt_text(img)

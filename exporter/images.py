@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from .clean import join_url, safe_link
-from .content_model import strip_elements
 from .image_refs import EMOJI_CLASS, TINY_PX, alt_text, is_web, to_fallback
 from .model import BookImage, Comment, Thread
+from .tree_edits import strip_elements
 
 if TYPE_CHECKING:
     from .image_convert import Converted

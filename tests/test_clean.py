@@ -11,7 +11,7 @@ from lxml import etree
 
 from exporter import clean
 from exporter.clean import clean_html, markdown_to_html, strip_xml_illegal, text_to_html
-from exporter.content_model import drop_tag, drop_tree, strip_elements
+from exporter.tree_edits import drop_tag, drop_tree, strip_elements
 
 BASE = "https://lemmy.example/post/1"
 

@@ -15,9 +15,9 @@ from datetime import datetime, timezone
 from lxml import etree
 
 from ...clean import clean_tree, join_url, strip_xml_illegal
-from ...content_model import drop_tree, strip_elements
 from ...dates import parse_iso
 from ...page_tree import Element
+from ...tree_edits import drop_tree, strip_elements
 from ..numbers import read_int
 
 BASE_URL = "https://news.ycombinator.com/"

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from html import escape
 
 from ...clean import clean_html, strip_xml_illegal
-from ...content_model import drop_tree
 from ...errors import NoThreadFound
 from ...load import SavedPage
 from ...merge import MORE_PAGES
 from ...model import Comment, Stub, Thread
 from ...page_stream import stream
 from ...page_tree import Element, page_tree
+from ...tree_edits import drop_tree
 from .markup import (
     BASE_URL,
     absolute,

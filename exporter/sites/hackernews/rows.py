@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...content_model import drop_tree
 from ...model import Comment
 from ...page_tree import Element
+from ...tree_edits import drop_tree
 from ..numbers import read_int
 from .markup import (
     class_names,

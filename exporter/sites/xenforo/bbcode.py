@@ -21,8 +21,8 @@ from itertools import takewhile
 from lxml import etree
 
 from ...clean import clean_html, clean_tree, url_host
-from ...content_model import drop_tag, drop_tree
 from ...page_tree import Element, take_body
+from ...tree_edits import drop_tree, strip_elements
 from .markup import ClassIndex, absolute, classes, elements, text_of
 
 _POST_SOURCE = re.compile(r"^\s*post\s*:\s*(\d+)\s*$")
@@ -69,8 +69,7 @@ def body_html(body: Element | None, base_url: str | None) -> tuple[str, QuoteRef
         _rewrite_quote(quote, found)
     for spoiler in found.every(_SPOILER_CLASSES):
         _rewrite_spoiler(spoiler, found)
-    for inline in found.every("bbCodeInlineSpoiler"):
-        drop_tag(inline)
+    strip_elements(dict.fromkeys(found.every("bbCodeInlineSpoiler"), True))
     return clean_tree(take_body(body, squeeze=False), base_url), reply
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ...content_model import drop_tree
 from ...model import Comment
 from ...page_tree import Element
+from ...tree_edits import drop_tree
 from ..numbers import read_int
 from .bbcode import attachment_html, body_html
 from .markup import (
