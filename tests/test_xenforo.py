@@ -290,6 +290,19 @@ def test_link_cards_and_embeds_become_links() -> None:
     )
 
 
+def test_dice_and_smilies_become_their_words() -> None:
+    """A die drawn as an SVG is the number in its ``<title>``; a smilie is its code. Each
+    keeps the text around it in place, nested SVG parts go with their die."""
+    root = document(
+        '<html><body><div class="bbWrapper">Rolled<svg><title>4</title><g><svg><title>x'
+        '</title></svg></g></svg>and<svg></svg>then <img class="smilie" alt=":)" src="s.gif">'
+        '<img class="smilie smilie--emoji" data-shortname=":fire:" src="f.png">!</div>'
+        "</body></html>"
+    )
+    text, _ = body_html(first_class(root, "bbWrapper"), "https://forum.example/")
+    assert text == "Rolled [4] and then :):fire:!"
+
+
 def test_xenforo_2_3_times_and_reaction_wordings() -> None:
     from exporter.sites.xenforo.markup import time_from_element
     from exporter.sites.xenforo.xf2 import _reaction_count

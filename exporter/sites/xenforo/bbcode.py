@@ -165,10 +165,10 @@ def _rewrite_spoiler(spoiler: Element, found: ClassIndex) -> None:
 
 def _smilies_to_text(found: ClassIndex) -> None:
     """A smilie is its code (":)") or, for emoji, the character: never a picture link."""
-    for img in found.every(_SMILIE_CLASSES, tag="img"):
-        text = str(img.get("alt") or img.get("data-shortname") or "").strip()
-        img.tail = text + (img.tail or "")
-        drop_tree(img)
+    smilies = found.every(_SMILIE_CLASSES, tag="img")
+    strip_elements(
+        {img: str(img.get("alt") or img.get("data-shortname") or "").strip() for img in smilies}
+    )
 
 
 def _resolve_images(body: Element) -> None:
@@ -184,11 +184,13 @@ def _resolve_images(body: Element) -> None:
 
 def _dice_to_text(body: Element) -> None:
     """Dice-roll add-ons draw each die as an SVG whose ``<title>`` is the number rolled."""
-    for svg in list(elements(body, "svg")):
-        title = next(elements(svg, "title"), None)
-        number = text_of(title)
-        svg.tail = (f" [{number}] " if number else " ") + (svg.tail or "")
-        drop_tree(svg)
+    dice: dict[Element, str] = {}
+    for svg in elements(body, "svg"):
+        if any(up.tag == "svg" for up in svg.iterancestors()):
+            continue  # goes with the one around it
+        number = text_of(next(elements(svg, "title"), None))
+        dice[svg] = f" [{number}] " if number else " "
+    strip_elements(dice)
 
 
 def _rewrite_unfurl(card: Element, found: ClassIndex) -> None:
