@@ -120,8 +120,9 @@ def clean_html(fragment: str, base_url: str | None = None) -> str:
 
 def clean_tree(root: etree._Element, base_url: str | None = None) -> str:
     """:func:`clean_html` of a body a site already holds as a tree: the text and children of
-    ``root``, an element with no parent, which the cleaning changes in place (``root``'s own
-    tag and attributes are not part of the body).
+    ``root``, which the cleaning changes in place (``root``'s own tag and attributes are not
+    part of the body). A body from a page's tree comes out of it first
+    (``page_tree.take_body``): written out inside the page, it would cost the page's depth.
 
     Why a tree: a page's parser has already built one, and the cleaning works on one. Writing
     the body out as markup for the sanitiser to parse again, and reading its result back, cost
