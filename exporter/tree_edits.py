@@ -1,10 +1,10 @@
 """Removing elements from an lxml tree while its words stay in place.
 
 The cleaning, the sites and the image stage all take elements out of a body: a tag that is not
-allowed loses its tag and keeps its words (``drop_tag``), a script goes with what it holds
-(``drop_tree``), a picture left out gives way to its alt text. One at a time is what a site
-needs for the odd element; a body's many go through ``strip_elements``, which costs one pass
-however many there are (a hostile page can put 100,000 side by side).
+allowed loses its tag and keeps its words, a script goes with what it holds, a picture left
+out gives way to its alt text. ``drop_tree`` takes out the odd element a site knows of; a
+body's many go through ``strip_elements``, which costs one pass however many there are (a
+hostile page can put 100,000 side by side).
 """
 
 from __future__ import annotations
@@ -12,29 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from lxml import etree
-
-
-def drop_tag(el: etree._Element) -> None:
-    """Remove ``el``'s tag, keeping its text, children and tail in place (``lxml.html``'s
-    ``drop_tag``, for plain etree elements); a parentless element stays as it is."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    previous = el.getprevious()
-    if el.text:
-        if previous is None:
-            parent.text = (parent.text or "") + el.text
-        else:
-            previous.tail = (previous.tail or "") + el.text
-    if el.tail:
-        if len(el):
-            el[-1].tail = (el[-1].tail or "") + el.tail
-        elif previous is None:
-            parent.text = (parent.text or "") + el.tail
-        else:
-            previous.tail = (previous.tail or "") + el.tail
-    index = parent.index(el)
-    parent[index : index + 1] = list(el)
 
 
 def drop_tree(el: etree._Element) -> None:
@@ -53,16 +30,16 @@ def drop_tree(el: etree._Element) -> None:
 
 
 def strip_elements(fates: Mapping[etree._Element, bool | str]) -> None:
-    """Remove many elements at once, each keeping its words and children (``True``, as
-    ``drop_tag``), or not (``False``, as ``drop_tree``), or giving way to words (a string:
+    """Remove many elements at once, each keeping its words and children (``True``: it loses
+    only its tag), or not (``False``, as ``drop_tree``), or giving way to words (a string:
     an image's alt text); every tail stays in place. ``fates`` lists the elements in document
     order, none of them inside one that goes with its content.
 
-    Why not ``drop_tag`` in a loop: it finds the element among its siblings and moves the ones
-    after it, and each text it moves is copied onto the text before, so a body of 100,000
-    elements to remove side by side (a hostile page) would cost 10^10 steps. Here each parent
-    of an element removed gets its children and texts rebuilt once, the deepest parents first
-    (so that an element unwrapped into its parent already holds what it keeps)."""
+    Why not one element at a time: each removal finds the element among its siblings and
+    moves the ones after it, and each text it moves is copied onto the text before, so a body
+    of 100,000 elements to remove side by side (a hostile page) would cost 10^10 steps. Here
+    each parent of an element removed gets its children and texts rebuilt once, the deepest
+    parents first (so that an element unwrapped into its parent already holds what it keeps)."""
     parents: dict[etree._Element, None] = {}
     for el in fates:
         parent = el.getparent()

@@ -11,7 +11,7 @@ from lxml import etree
 
 from exporter import clean
 from exporter.clean import clean_html, markdown_to_html, strip_xml_illegal, text_to_html
-from exporter.tree_edits import drop_tag, drop_tree, strip_elements
+from exporter.tree_edits import drop_tree, strip_elements
 
 BASE = "https://lemmy.example/post/1"
 
@@ -252,6 +252,29 @@ def test_text_to_html_is_well_formed_for_any_text() -> None:
     check()
 
 
+def _drop_tag(el: etree._Element) -> None:
+    """Remove ``el``'s tag, keeping its text, children and tail in place: one element at a
+    time (``lxml.html``'s ``drop_tag``, for plain etree elements)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    previous = el.getprevious()
+    if el.text:
+        if previous is None:
+            parent.text = (parent.text or "") + el.text
+        else:
+            previous.tail = (previous.tail or "") + el.text
+    if el.tail:
+        if len(el):
+            el[-1].tail = (el[-1].tail or "") + el.tail
+        elif previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    index = parent.index(el)
+    parent[index : index + 1] = list(el)
+
+
 def _replace_with_text(el: etree._Element, text: str) -> None:
     """Remove ``el``, leaving ``text`` (and its tail) where it stood: one element at a time."""
     parent = el.getparent()
@@ -288,7 +311,7 @@ def _trees_and_fates(draw: st.DrawFn) -> tuple[str, list[bool | str | None]]:
 def test_removing_elements_at_once_is_removing_them_one_by_one(
     case: tuple[str, list[bool | str | None]],
 ) -> None:
-    """``strip_elements`` (one pass, linear) gives the tree that ``drop_tag``, ``drop_tree``
+    """``strip_elements`` (one pass, linear) gives the tree that ``_drop_tag``, ``drop_tree``
     and ``_replace_with_text`` give, applied one element at a time from the last."""
     markup, fates = case
     one, many = (etree.fromstring(f"<div>{markup}</div>") for _ in range(2))
@@ -304,7 +327,7 @@ def test_removing_elements_at_once_is_removing_them_one_by_one(
         steps.append((a, fate))
     for el, fate in reversed(steps):
         if fate is True:
-            drop_tag(el)
+            _drop_tag(el)
         elif fate is False:
             drop_tree(el)
         else:
