@@ -4,8 +4,9 @@ the atomic write (the target appears only when complete).
 Split from ``exporter.epub`` (what goes into a book) because this is how any book is written,
 a single thread's or an anthology's. ebooklib 0.20 pitfalls worked around here (see
 ``DESIGN.md``): documents are stored as rendered, because ebooklib would re-parse them as HTML
-(dropping ``<head>``, re-indenting ``<pre>``, turning some into 0-byte files); the ZIP writer
-is replaced by one with fixed entry times; ebooklib's ``write_epub`` swallows ``OSError``.
+(dropping ``<head>``, re-indenting ``<pre>``, turning some into 0-byte files); its ZIP writer
+gives way to ``exporter.zip_archive`` (fixed entry times, chapters deflated on another core as
+they are rendered); ebooklib's ``write_epub`` swallows ``OSError``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import errno
 import os
 import secrets
 import zipfile
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
@@ -22,7 +24,9 @@ from typing import IO, Any
 
 from ebooklib import epub
 
+from exporter.errors import OutputError
 from exporter.layout import BookPlan
+from exporter.zip_archive import Deflated, TooBig, ZipArchive, deflate_soon, stored
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -32,48 +36,64 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 class Prerendered(epub.EpubHtml):  # type: ignore[misc]
     """An XHTML document stored byte for byte: ebooklib's own ``get_content`` re-parses it
-    with an HTML parser, drops the head and returns ``b""`` on any hiccup."""
+    with an HTML parser, drops the head and returns ``b""`` on any hiccup. ``deflated``: its
+    bytes as the archive will hold them, started on another core when it was rendered."""
+
+    deflated: Future[Deflated] | None = None
 
     def get_content(self, default: bytes | None = None) -> bytes:
         content: bytes = self.content
         return content
 
 
-class _FixedTimeZip:
-    """What ebooklib's writer calls ``self.out``: every entry gets the same time and mode."""
+class _ArchiveOut:
+    """What ebooklib's writer calls ``self.out``: every entry goes to a ``ZipArchive``; a
+    document deflated while the book was rendered is taken as it is, when its bytes are the
+    ones that were deflated."""
 
-    def __init__(self, archive: zipfile.ZipFile, when: datetime) -> None:
+    def __init__(self, archive: ZipArchive, ready: dict[str, Prerendered]) -> None:
         self._archive = archive
-        self._date_time = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+        self._ready = ready
 
     def writestr(
         self, name: str, data: str | bytes, compress_type: int = zipfile.ZIP_DEFLATED
     ) -> None:
-        info = zipfile.ZipInfo(name, date_time=self._date_time)
-        info.compress_type = compress_type
-        info.create_system = 3
-        info.external_attr = 0o644 << 16
-        self._archive.writestr(info, data, compresslevel=9)
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        doc = self._ready.get(name)
+        entry: Deflated | Future[Deflated]
+        if compress_type == zipfile.ZIP_STORED:
+            entry = stored(raw)
+        elif doc is not None and doc.deflated is not None and doc.content is raw:
+            entry = doc.deflated
+        else:
+            entry = deflate_soon(raw)
+        self._archive.add(name, entry)
 
 
 class _ReproducibleWriter(epub.EpubWriter):  # type: ignore[misc]
-    """ebooklib's writer with fixed ZIP times, ``mimetype`` first and stored, exceptions
-    propagated (``epub.write_epub`` swallows ``OSError``) and ``xml:lang`` on ``<package>``."""
+    """ebooklib's writer with a deterministic archive (``exporter.zip_archive``: fixed times,
+    ``mimetype`` first and stored), exceptions propagated (``epub.write_epub`` swallows
+    ``OSError``) and ``xml:lang`` on ``<package>``."""
 
-    def __init__(
-        self, target: str | IO[bytes], book: epub.EpubBook, when: datetime, lang: str
-    ) -> None:
+    def __init__(self, target: IO[bytes], book: epub.EpubBook, when: datetime, lang: str) -> None:
         super().__init__(target, book, {"epub3_pages": False, "mtime": when.replace(tzinfo=None)})
+        self._target = target
         self._when = when
         self._lang = lang
 
     def write(self) -> None:
-        with zipfile.ZipFile(self.file_name, "w", zipfile.ZIP_DEFLATED) as archive:
-            self.out = _FixedTimeZip(archive, self._when)
-            self.out.writestr("mimetype", "application/epub+zip", zipfile.ZIP_STORED)
-            self._write_container()
-            self._write_opf()
-            self._write_items()
+        archive = ZipArchive(self._when)
+        ready = {
+            f"{self.book.FOLDER_NAME}/{item.file_name}": item
+            for item in self.book.get_items()
+            if isinstance(item, Prerendered)
+        }
+        self.out = _ArchiveOut(archive, ready)
+        self.out.writestr("mimetype", "application/epub+zip", zipfile.ZIP_STORED)
+        self._write_container()
+        self._write_opf()
+        self._write_items()
+        archive.write_to(self._target)
 
     def _write_opf_file(self, root: Any) -> None:
         root.set(XML_LANG, self._lang)
@@ -109,6 +129,7 @@ def document(uid: str, file_name: str, title: str, content: bytes, lang: str) ->
     check(bool(content.strip()), f"{file_name} rendered empty")
     doc = Prerendered(uid=uid, file_name=file_name, title=title, lang=lang)
     doc.content = content
+    doc.deflated = deflate_soon(content)
     return doc
 
 
@@ -124,7 +145,7 @@ def _verify(archive: IO[bytes] | str, built: Built) -> None:
                 check(within or info.filename in built.oversized, f"{info.filename} is over budget")
 
 
-def _write(built: Built, target: str | IO[bytes]) -> None:
+def _write(built: Built, target: IO[bytes]) -> None:
     writer = _ReproducibleWriter(target, built.book, built.when, built.lang)
     writer.process()
     writer.write()
@@ -180,7 +201,9 @@ def write_built(built: Built, path: str | os.PathLike[str]) -> None:
             _sync(handle)
         _verify(temp, built)
         os.replace(temp, target)
-    except BaseException:  # KeyboardInterrupt too: no temporary file is ever left behind
+    except BaseException as error:  # KeyboardInterrupt too: no temporary file is ever left
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+        if isinstance(error, TooBig):
+            raise OutputError(f"{target}: {error}") from None
         raise
