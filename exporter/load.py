@@ -52,6 +52,10 @@ _HTML_START = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_TAG = re.compile(r"</[a-zA-Z][a-zA-Z0-9]*\s*>|<br\s*/?>")
+_CLOSING_TAG_UTF8 = re.compile(_CLOSING_TAG.pattern.encode())
+_HTML_HEAD_CHARS = 4096
+_KIND_CHARS = 200_000
+"""All of the page that ``_html_kind`` reads."""
 # Where browsers and SingleFile note the page's address and the time it was saved.
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 _SINGLEFILE = re.compile(
@@ -61,7 +65,15 @@ _SINGLEFILE = re.compile(
 
 @dataclass
 class SavedPage:
-    """A decoded input: its text, whether it is HTML, and where it came from."""
+    """A decoded input: its text, whether it is HTML, and where it came from.
+
+    The page is held once, as a ``str`` or as UTF-8, whichever was last asked for (``text``,
+    ``utf8``): a ``str`` takes up to four bytes a character (one emoji in a page makes all of
+    it four: 120 MB for a 30 MB page), and the parsers that stream a big page read UTF-8. An
+    HTML page that is valid UTF-8 is read as UTF-8 (``page_from_bytes``), and the sites tell
+    it by ``contains`` and ``head``, which never decode all of it: such a page is never a
+    ``str`` at all unless a parser asks for ``text``.
+    """
 
     _text: str | None = field(default=None, init=False, repr=False, compare=False)
     _utf8: bytes | None = field(default=None, init=False, repr=False, compare=False)
@@ -121,24 +133,42 @@ class SavedPage:
         self.__dict__.pop("soup", None)
 
     def utf8(self) -> bytes:
-        """The page's text as UTF-8, from now on its only copy: ``text`` decodes it again at
-        each read (read what you need before). For the parsers that stream a big page
-        (``exporter.page_stream``): a ``str`` takes up to four bytes a character (a page
-        holding one emoji: 240 MB for a 61 MB Lemmy page), UTF-8 about one."""
+        """The page's text as UTF-8, from now on its only copy (``text`` would decode it again
+        and let it go). For the parsers that stream a big page (``exporter.page_stream``)."""
         if self._utf8 is None:
             self._utf8 = str(self._text).encode("utf-8", "surrogatepass")
             self._text = None
         return self._utf8
 
+    def contains(self, needle: str) -> bool:
+        """``needle in text``, without decoding a page held as UTF-8 (the same answer: in
+        UTF-8 a character's bytes never match inside another's)."""
+        if self._text is not None:
+            return needle in self._text
+        return needle.encode("utf-8", "surrogatepass") in (self._utf8 or b"")
+
+    def head(self, chars: int) -> str:
+        """``text[:chars]``, decoding only the start of a page held as UTF-8 (``chars``
+        characters take at most four times as many bytes)."""
+        if self._text is not None:
+            return self._text[:chars]
+        data = self._utf8 or b""
+        decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+        return decoder.decode(data[: 4 * chars], final=len(data) <= 4 * chars)[:chars]
+
 
 def _page_text(page: SavedPage) -> str:
-    if page._text is not None:
-        return page._text
-    return (page._utf8 or b"").decode("utf-8", "surrogatepass")
+    if page._text is None:
+        page._text, page._utf8 = (page._utf8 or b"").decode("utf-8", "surrogatepass"), None
+    return page._text
 
 
 def _set_page_text(page: SavedPage, text: str) -> None:
     page._text, page._utf8 = text, None
+
+
+def _hold_utf8(page: SavedPage, data: bytes) -> None:
+    page._text, page._utf8 = None, data
 
 
 # After the dataclass is made: its ``__init__`` sets ``text`` through the property.
@@ -162,7 +192,7 @@ def read_input(path: str, *, max_bytes: int = MAX_INPUT_BYTES) -> SavedPage:
     page = page_from_bytes(data, path, max_bytes=max_bytes)
     if page.is_html and page.saved_as in ("html", "singlefile"):
         # "Web page, complete": only a page read from disk has a folder beside it.
-        page.files_dir = find_files_dir(Path(path), page.text)
+        page.files_dir = find_files_dir(Path(path), page.head)
         if page.files_dir is not None and page.saved_as == "html":
             page.saved_as = "files"
     return page
@@ -211,10 +241,11 @@ def page_from_bytes(data: bytes, source: str, *, max_bytes: int = MAX_INPUT_BYTE
     if not data or data.isspace():  # isspace, not strip(): no copy of a 256 MB input
         raise _empty(source)
     unpacked = unpack(data, source, max_bytes=max_bytes)
-    text = decode(unpacked.data, source, unpacked.charset)
-    if not text or text.isspace():  # not strip(): no copy of the page
+    utf8 = _utf8_page(unpacked.data, unpacked.charset)
+    text = "" if utf8 is not None else decode(unpacked.data, source, unpacked.charset)
+    if utf8 is None and (not text or text.isspace()):  # not strip(): no copy of the page
         raise _empty(source)
-    is_html = looks_like_html(text)
+    is_html = utf8 is not None or looks_like_html(text)
     page = SavedPage(
         text=text,
         is_html=is_html,
@@ -224,6 +255,8 @@ def page_from_bytes(data: bytes, source: str, *, max_bytes: int = MAX_INPUT_BYTE
         saved_as=unpacked.saved_as,
         resources=unpacked.resources,
     )
+    if utf8 is not None:
+        _hold_utf8(page, utf8)
     if not is_html:
         if page.saved_as == "html":
             page.saved_as = "text"
@@ -231,8 +264,46 @@ def page_from_bytes(data: bytes, source: str, *, max_bytes: int = MAX_INPUT_BYTE
     if page.url is None:
         _read_provenance(page)
     if page.saved_as == "html":
-        page.saved_as = _html_kind(text)
+        page.saved_as = _html_kind(page.head(_KIND_CHARS))
     return page
+
+
+def _utf8_page(data: bytes, charset: str | None) -> bytes | None:
+    """``data`` (without its BOM), when it is an HTML page that ``decode`` would read as UTF-8
+    and that is valid UTF-8: it is then kept as it is (``SavedPage``). None for anything
+    else: pasted text, another encoding, broken UTF-8."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif any(data.startswith(bom) for bom, _ in _BOMS) or _looks_binary(data):
+        return None
+    declared = _META_CHARSET.search(data[:8192])
+    names = [charset] if charset else []
+    if declared:
+        names.append(declared.group(1).decode("ascii", "replace"))
+    for name in names:  # the first one Python knows is what ``decode`` would use
+        try:
+            if codecs.lookup(name).name != "utf-8":
+                return None
+            break
+        except LookupError:
+            continue
+    head = data[: 4 * _HTML_HEAD_CHARS].decode("utf-8", "ignore")[:_HTML_HEAD_CHARS]
+    if not _HTML_START.match(head) or not _CLOSING_TAG_UTF8.search(data):
+        return None
+    return data if _valid_utf8(data) else None
+
+
+def _valid_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8, decoded a megabyte at a time (never a ``str`` of it all)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(data), _CHUNK):
+            decoder.decode(view[start : start + _CHUNK])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _empty(source: str) -> InputError:
@@ -314,7 +385,7 @@ _REPLACED_RUN = re.compile("\ufffd+")
 
 def looks_like_html(text: str) -> bool:
     """A saved page or an HTML fragment, as opposed to text pasted from the screen."""
-    head = text[:4096]
+    head = text[:_HTML_HEAD_CHARS]
     if not _HTML_START.match(head):
         return False
     # The first closing tag can sit far in: Lemmy's isoData script alone is often 100 KB.
@@ -385,7 +456,7 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _read_provenance(page: SavedPage) -> None:
-    head = page.text[:20000]
+    head = page.head(20000)
     single = _SINGLEFILE.search(head)
     if single:
         page.url = single.group(1)

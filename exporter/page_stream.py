@@ -6,8 +6,9 @@ else a conversion holds together. Read as a stream, the whole conversion of that
 at 88 MB (from 305), at about the speed of the whole parse: libxml2's push parser, fed the
 page's UTF-8 64 KB at a time, builds the same tree as ``page_tree.document`` (compared on
 every test page and the real saved pages), and the site reads each comment as soon as its
-end tag is in, then lets it go (``release``, or removes it). The page's ``str`` is let go too
-(``SavedPage.utf8``): with one emoji in it, it takes four bytes a character. libxml2 still
+end tag is in, then lets it go (``release``, or removes it). The page itself is read as UTF-8
+(``SavedPage.utf8``), never as a ``str``, which takes four bytes a character once the page
+holds one emoji (``SavedPage``: a valid UTF-8 page is held as it was read). libxml2 still
 keeps what it was fed until the parse ends (about the page's size): most of what the stream
 itself still holds.
 
@@ -70,8 +71,8 @@ def stream(
         yield from _units(page, etree.iterwalk(root, events=("end",), tag=tags), unit)
         page.tree, page.tree_cut = root, False
         return
-    # Fed the page's UTF-8 (``SavedPage.utf8``, which lets its ``str`` go: up to four bytes
-    # a character); lxml's parser fed a ``str`` also holds on to 1.5 times the page.
+    # Fed the page's UTF-8 (``SavedPage.utf8``; a ``str`` takes up to four bytes a
+    # character): lxml's parser fed a ``str`` also holds on to 1.5 times the page.
     parser = etree.HTMLPullParser(
         events=("end",), tag=tags, huge_tree=True, collect_ids=False, encoding="utf-8"
     )

@@ -430,9 +430,16 @@ def test_the_pages_links_are_read_only_when_a_folder_named_like_it_is_beside_it(
     page = "<html><body><img src='thread_files/x.png'><p>hi</p></body></html>"
     path = _write(tmp_path, "thread.html", page.encode())
     monkeypatch.setattr(folder, "_SRC", Unread())
-    assert folder.find_files_dir(path, page) is None
+    asked: list[int] = []
+
+    def head(chars: int) -> str:
+        asked.append(chars)
+        return page[:chars]
+
+    assert folder.find_files_dir(path, head) is None
+    assert asked == []  # nor decoded any of the page
     (tmp_path / "thread_files").mkdir()
     with pytest.raises(AssertionError, match="links were read"):
-        folder.find_files_dir(path, page)
+        folder.find_files_dir(path, head)
     monkeypatch.undo()
-    assert folder.find_files_dir(path, page) == tmp_path / "thread_files"
+    assert folder.find_files_dir(path, head) == tmp_path / "thread_files"

@@ -6,9 +6,13 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from exporter import load
 from exporter.errors import InputError
-from exporter.load import decode, looks_like_html, page_from_bytes, read_input
+from exporter.load import SavedPage, decode, looks_like_html, page_from_bytes, read_input
+from exporter.pipeline import load_thread
 
 PAGE = "<!DOCTYPE html><html><head><title>t</title></head><body><p>héllo ☆</p></body></html>"
 
@@ -111,3 +115,62 @@ def test_singlefile_provenance_is_read() -> None:
     saved = page_from_bytes(page.encode(), "p.html")
     assert saved.url == "https://lemmy.example/post/12"
     assert saved.saved_at is not None and saved.saved_at.isoformat() == "2026-11-10T08:02:12+00:00"
+
+
+# --- the page held once, as UTF-8 when it is ------------------------------------------------------
+
+_SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.mark.parametrize(
+    ("data", "as_utf8"),
+    [
+        (PAGE.encode(), True),
+        (codecs.BOM_UTF8 + PAGE.encode(), True),
+        (PAGE.replace("<head>", '<head><meta charset="UTF-8">').encode(), True),
+        (
+            PAGE.replace("<head>", '<head><meta charset="latin-1">').encode("cp1252", "replace"),
+            False,
+        ),
+        (PAGE.encode() + b"\xff broken", False),  # read as "mostly UTF-8", as text
+        ("héllo ☆, pasted".encode(), False),
+        (codecs.BOM_UTF16_LE + PAGE.encode("utf-16-le"), False),
+    ],
+)
+def test_a_utf8_page_is_kept_as_utf8_and_reads_as_before(data: bytes, as_utf8: bool) -> None:
+    page = page_from_bytes(data, "x")
+    assert (page._text is None) == as_utf8
+    assert page.text == decode(data, "x")
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from("ab<>/ é☆😀\n\x00"), max_size=60),
+    needle=st.text(alphabet=st.sampled_from("ab<>/ é☆😀"), max_size=4),
+    chars=st.integers(min_value=0, max_value=70),
+)
+def test_contains_and_head_read_utf8_as_the_text_would(text: str, needle: str, chars: int) -> None:
+    page = page_from_bytes(b"<p>x</p>", "x")
+    page.text = text
+    expected = (needle in text, text[:chars])
+    assert (page.contains(needle), page.head(chars)) == expected
+    page.utf8()
+    assert (page.contains(needle), page.head(chars)) == expected
+    assert page._text is None  # asking did not decode the page
+
+
+@pytest.mark.parametrize(
+    "sample", ["hn-item.html", "reddit-old-thread.html", "lemmy-saved-post.html"]
+)
+def test_a_streamed_page_is_never_decoded_whole(
+    sample: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ``str`` of a page with one emoji takes four bytes a character: the sites that stream
+    big pages tell them and read them from their UTF-8 alone."""
+    data = (_SAMPLES / sample).read_bytes().replace(b"</body>", "<p>😀</p></body>".encode())
+
+    def refuse(page: SavedPage) -> str:
+        raise AssertionError("the page was decoded whole")
+
+    monkeypatch.setattr(SavedPage, "text", property(refuse, load._set_page_text))
+    thread = load_thread(data)
+    assert thread.comments

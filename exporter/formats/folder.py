@@ -15,6 +15,7 @@ import re
 import stat
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -33,16 +34,18 @@ def page_stem(path: Path) -> str:
     return name
 
 
-def find_files_dir(page_path: Path, text: str) -> Path | None:
-    """The page's own resource folder, or None when its ``src``s point into none."""
+def find_files_dir(page_path: Path, page_head: Callable[[int], str]) -> Path | None:
+    """The page's own resource folder, or None when its ``src``s point into none.
+    ``page_head`` gives the start of the page's text (``SavedPage.head``), decoded only when
+    a folder is there."""
     stem = page_stem(page_path)
     if not _has_folder_like(page_path.parent, stem):
         return None  # nearly always: the page's links need not be read at all
     votes: Counter[str] = Counter()
-    for match in _SRC.finditer(text, 0, min(len(text), _SCAN)):
+    for match in _SRC.finditer(page_head(_SCAN)):
         ref = next(group for group in match.groups() if group is not None).strip()
-        head = ref.lstrip("./")[:256]
-        if not unquote(head).startswith(stem[:8]):
+        start = ref.lstrip("./")[:256]
+        if not unquote(start).startswith(stem[:8]):
             continue  # cheap test first: most links on a thread page point elsewhere
         first = _first_segment(ref)
         if first and first.startswith(stem):

@@ -24,7 +24,7 @@ def score(page: SavedPage) -> float:
     """
     if not page.is_html:
         return 0.0
-    head = page.text[:_SAMPLE]
+    head = page.head(_SAMPLE)
     generator = 'name="generator" content="Discourse' in head or "data-discourse-setup" in head
     # A topic is a DiscussionForumPosting; one that the "solved" plugin marks, a QAPage.
     schema = "DiscussionForumPosting" in head or "schema.org/QAPage" in head
@@ -33,7 +33,7 @@ def score(page: SavedPage) -> float:
     preloaded = 'id="data-preloaded"' in head and "topic_" in head
     if crawler or app or (generator and preloaded):
         return 1.0
-    if preloaded and "post_stream" in page.text:
+    if preloaded and page.contains("post_stream"):
         return 0.9
     if generator:
         return 0.5  # Discourse, but no topic: parse explains what to save instead

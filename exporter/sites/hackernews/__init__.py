@@ -25,7 +25,7 @@ def score(page: SavedPage) -> float:
         from .paste import score_text
 
         return score_text(page.text)
-    head = page.text[:_SAMPLE]
+    head = page.head(_SAMPLE)
     comment_rows = "athing comtr" in head and ("hnuser" in head or "comhead" in head)
     story_row = ('class="athing' in head or "class='athing" in head) and "subtext" in head
     if comment_rows:

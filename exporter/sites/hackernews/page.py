@@ -55,9 +55,9 @@ def parse_page(page: SavedPage) -> Thread:
     """The story and its comment tree; raises ``NoThreadFound`` when the page holds neither."""
     story_row: Element | None = None
     rows: list[tuple[int, Comment]] = []
-    # Whether to look for a link to the next page: asked of the text before the stream,
-    # which lets the text go (``SavedPage.utf8``).
-    may_have_more = "morelink" in page.text
+    # Whether to look for a link to the next page: a search of the page as it is held (its
+    # UTF-8, for a big page: a decoded copy would take up to four times as much).
+    may_have_more = page.contains("morelink")
     for outer in stream(page, ("tr",), _is_athing):
         if _in_athing(outer):
             continue  # a broken page's row inside an earlier row: read with that row, below

@@ -16,16 +16,15 @@ def score(page: SavedPage) -> float:
         from .paste import score_text
 
         return score_text(page.text)
-    text = page.text
-    if "window.isoData" in text[:500_000] and '"post_view"' in text:
+    if "window.isoData" in page.head(500_000) and page.contains('"post_view"'):
         return 1.0
     # lemmy-ui's own class names, together: a comment node or a post beside a person listing
     # (looked for first: on another site's big page each test searches all of it).
-    if "person-listing" not in text:
+    if not page.contains("person-listing"):
         return 0.0
-    if "comment-node" in text:
+    if page.contains("comment-node"):
         return 0.9
-    if "post-listing" in text:
+    if page.contains("post-listing"):
         return 0.6
     return 0.0
 

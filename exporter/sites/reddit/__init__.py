@@ -23,23 +23,24 @@ def old_score(page: SavedPage) -> float:
     """How sure we are that ``page`` is an old-design Reddit thread."""
     if not page.is_html:
         return 0.0
-    body = page.text
-    has_listing = "sitetable nestedlisting" in body or 'id="siteTable_t3_' in body
-    if not has_listing and 'data-type="link"' not in body:
+    has = page.contains
+    has_listing = has("sitetable nestedlisting") or has('id="siteTable_t3_')
+    if not has_listing and not has('data-type="link"'):
         return 0.0  # neither a comment listing nor a post: none of the tests below can pass
     # Reddit writes class=" thing id-t1_…"; SingleFile may drop the leading space.
-    has_things = "thing id-t1_" in body or "thing id-t3_" in body or 'data-type="comment"' in body
-    if has_listing and (has_things or "commentarea" in body):
-        return 1.0 if _names_reddit(body) else 0.9
-    if has_things and 'data-type="link"' in body and _names_reddit(body):
+    has_things = has("thing id-t1_") or has("thing id-t3_") or has('data-type="comment"')
+    if has_listing and (has_things or has("commentarea")):
+        return 1.0 if _names_reddit(page) else 0.9
+    if has_things and has('data-type="link"') and _names_reddit(page):
         # A post page whose comment area was not saved (or a listing page).
         return 0.6
     return 0.0
 
 
-def _names_reddit(text: str) -> bool:
+def _names_reddit(page: SavedPage) -> bool:
     """Asked last: on another site's page each test searches the whole page in vain."""
-    return "redditstatic.com" in text or "reddit.com/r/" in text or 'data-subreddit="' in text
+    has = page.contains
+    return has("redditstatic.com") or has("reddit.com/r/") or has('data-subreddit="')
 
 
 def react_score(page: SavedPage) -> float:
@@ -47,14 +48,14 @@ def react_score(page: SavedPage) -> float:
     Reddit nor shreddit writes ``data-testid="comment"``."""
     if not page.is_html:
         return 0.0
-    text = page.text
-    if "data-test" not in text:  # in every marker below: one search, not three, on other pages
+    has = page.contains
+    if not has("data-test"):  # in every marker below: one search, not three, on other pages
         return 0.0
-    body_marker = 'data-testid="comment"' in text or 'data-test-id="comment"' in text
-    post_marker = 'data-test-id="post-content"' in text
-    if body_marker and 'id="t1_' in text and (post_marker or _names_reddit(text)):
+    body_marker = has('data-testid="comment"') or has('data-test-id="comment"')
+    post_marker = has('data-test-id="post-content"')
+    if body_marker and has('id="t1_') and (post_marker or _names_reddit(page)):
         return 0.95
-    if post_marker and 'data-click-id="' in text:
+    if post_marker and has('data-click-id="'):
         return 0.6  # a thread page saved before its comments loaded
     return 0.0
 
@@ -63,10 +64,10 @@ def shreddit_score(page: SavedPage) -> float:
     """shreddit's own element names, which no other design writes."""
     if not page.is_html:
         return 0.0
-    text = page.text
-    if "<shreddit-" not in text:  # one search, not two, on other pages
+    has = page.contains
+    if not has("<shreddit-"):  # one search, not two, on other pages
         return 0.0
-    has_comment, has_post = "<shreddit-comment " in text, "<shreddit-post " in text
+    has_comment, has_post = has("<shreddit-comment "), has("<shreddit-post ")
     if has_post:
         return 1.0 if has_comment else 0.8  # 0.8: saved before its comments loaded
     return 0.7 if has_comment else 0.0

@@ -62,7 +62,7 @@ SINGLE_THREAD = (
 
 def parse(page: SavedPage) -> Thread:
     """The post and its comment tree; ``NoThreadFound`` when the page holds neither."""
-    # Asked of the text before the stream, which lets the text go (``SavedPage.utf8``).
+    # A search of the page as it is held (``SavedPage.contains``), not of a decoded copy.
     warnings = [SINGLE_THREAD] if _is_single_thread(page) else []
     reader = _Reader()
     for div in stream(page, ("div",), _is_thing):
@@ -371,4 +371,4 @@ def _page_title(root: Element) -> str:
 def _is_single_thread(page: SavedPage) -> bool:
     """Old Reddit's infobar on a comment's permalink page: "you are viewing a single comment's
     thread" (a substring test: searching the tree for it would cost more than the test)."""
-    return "viewing a single comment" in page.text
+    return page.contains("viewing a single comment")

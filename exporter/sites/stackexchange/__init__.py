@@ -20,7 +20,7 @@ def score(page: SavedPage) -> float:
     markup writes (quoted, so that a page that merely talks about them does not count)."""
     if not page.is_html:
         return 0.0
-    head = page.text[:_SAMPLE]
+    head = page.head(_SAMPLE)
     question = 'data-questionid="' in head or "data-questionid='" in head
     bodies = "js-post-body" in head or 'class="post-text"' in head
     if question and bodies and 'id="question"' in head:

@@ -23,7 +23,7 @@ def score(page: SavedPage) -> float:
     """
     if not page.is_html:
         return 0.0
-    head = page.text[:_SAMPLE]
+    head = page.head(_SAMPLE)
     lower = head.lower()
     software = (
         'content="vbulletin' in lower

@@ -40,10 +40,10 @@ def score(page: SavedPage) -> float:
     be taken, so that ``parse`` can say what to save instead."""
     if not page.is_html:
         return 0.0
-    found = generation(page.text)
+    head = page.head(_SAMPLE)
+    found = generation(head)
     if found is None:
         return 0.0
-    head = page.text[:_SAMPLE]
     if found == 2 and "message--post" in head:
         return 1.0
     if found == 1 and 'id="messageList"' in head and "messageText" in head:
@@ -65,7 +65,7 @@ def parse(page: SavedPage) -> Thread:
     from .thread import build_thread
 
     found = ClassIndex(page_tree(page))
-    reader = xf1 if generation(page.text) == 1 else xf2
+    reader = xf1 if generation(page.head(_SAMPLE)) == 1 else xf2
     facts = reader.read_facts(found)
     base = facts.base_url or page.url
     return build_thread(page, facts, reader.read_posts(found, base))
