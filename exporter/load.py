@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 from .errors import InputError, LimitError
 from .formats import Resource, clipboard
@@ -77,6 +77,9 @@ class SavedPage:
 
     _text: str | None = field(default=None, init=False, repr=False, compare=False)
     _utf8: bytes | None = field(default=None, init=False, repr=False, compare=False)
+    _head: tuple[str, int] = field(default=("", 0), init=False, repr=False, compare=False)
+    """The start of ``_utf8`` decoded, and how many bytes it took (``head``): every site asks
+    for the start of the page."""
     text: str  # a property (below): the str, or the page's UTF-8 decoded again (``utf8``)
     is_html: bool
     source: str
@@ -136,9 +139,8 @@ class SavedPage:
         """The page's text as UTF-8, from now on its only copy (``text`` would decode it again
         and let it go). For the parsers that stream a big page (``exporter.page_stream``)."""
         if self._utf8 is None:
-            self._utf8 = str(self._text).encode("utf-8", "surrogatepass")
-            self._text = None
-        return self._utf8
+            _hold_utf8(self, str(self._text).encode("utf-8", "surrogatepass"))
+        return cast(bytes, self._utf8)
 
     def contains(self, needle: str) -> bool:
         """``needle in text``, without decoding a page held as UTF-8 (the same answer: in
@@ -153,14 +155,18 @@ class SavedPage:
         if self._text is not None:
             return self._text[:chars]
         data = self._utf8 or b""
-        decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
-        return decoder.decode(data[: 4 * chars], final=len(data) <= 4 * chars)[:chars]
+        start, taken = self._head
+        if len(start) < chars and taken < len(data):
+            end = min(4 * chars, len(data))
+            # Not final unless it is the end: a character cut in two there is left out.
+            self._head = codecs.utf_8_decode(data[:end], "surrogatepass", end == len(data))[0], end
+        return self._head[0][:chars]
 
 
 def _page_text(page: SavedPage) -> str:
     if page._text is None:
-        page._text, page._utf8 = (page._utf8 or b"").decode("utf-8", "surrogatepass"), None
-    return page._text
+        _set_page_text(page, (page._utf8 or b"").decode("utf-8", "surrogatepass"))
+    return cast(str, page._text)
 
 
 def _set_page_text(page: SavedPage, text: str) -> None:
@@ -168,7 +174,7 @@ def _set_page_text(page: SavedPage, text: str) -> None:
 
 
 def _hold_utf8(page: SavedPage, data: bytes) -> None:
-    page._text, page._utf8 = None, data
+    page._text, page._utf8, page._head = None, data, ("", 0)
 
 
 # After the dataclass is made: its ``__init__`` sets ``text`` through the property.

@@ -146,16 +146,22 @@ def test_a_utf8_page_is_kept_as_utf8_and_reads_as_before(data: bytes, as_utf8: b
 @given(
     text=st.text(alphabet=st.sampled_from("ab<>/ é☆😀\n\x00"), max_size=60),
     needle=st.text(alphabet=st.sampled_from("ab<>/ é☆😀"), max_size=4),
-    chars=st.integers(min_value=0, max_value=70),
+    sizes=st.lists(st.integers(min_value=0, max_value=70), min_size=1, max_size=4),
 )
-def test_contains_and_head_read_utf8_as_the_text_would(text: str, needle: str, chars: int) -> None:
+def test_contains_and_head_read_utf8_as_the_text_would(
+    text: str, needle: str, sizes: list[int]
+) -> None:
+    """``head`` keeps what it decoded: asked again, longer or shorter, it must still agree."""
     page = page_from_bytes(b"<p>x</p>", "x")
     page.text = text
-    expected = (needle in text, text[:chars])
-    assert (page.contains(needle), page.head(chars)) == expected
+    expected = (needle in text, [text[:n] for n in sizes])
+    assert (page.contains(needle), [page.head(n) for n in sizes]) == expected
     page.utf8()
-    assert (page.contains(needle), page.head(chars)) == expected
+    assert (page.contains(needle), [page.head(n) for n in sizes]) == expected
     assert page._text is None  # asking did not decode the page
+    page.text = text[::-1]  # a new text: nothing decoded of the old one is kept
+    page.utf8()
+    assert [page.head(n) for n in sizes] == [text[::-1][:n] for n in sizes]
 
 
 @pytest.mark.parametrize(
