@@ -51,7 +51,9 @@ class Site:
     """One line for ``--help``: which pages and pastes it reads."""
     score: Callable[[SavedPage], float]
     """0.0-1.0: how sure the module is that the page is its own. Must be cheap, and import
-    nothing heavy (see the module's docstring)."""
+    nothing heavy (see the module's docstring); reads an HTML page through
+    ``SavedPage.contains`` and ``SavedPage.head``, never ``text``: a big page is held as UTF-8
+    and ``text`` would decode all of it (four bytes a character once it holds an emoji)."""
     parse: Callable[[SavedPage], Thread]
     """The page as a ``Thread``; raises ``NoThreadFound`` when there is none in it."""
     reads_tree: bool = False
