@@ -80,7 +80,7 @@ class SavedPage:
     _head: tuple[str, int] = field(default=("", 0), init=False, repr=False, compare=False)
     """The start of ``_utf8`` decoded, and how many bytes it took (``head``): every site asks
     for the start of the page."""
-    text: str  # a property (below): the str, or the page's UTF-8 decoded again (``utf8``)
+    text: str  # a property (below): the str, decoded from the UTF-8 if held so (then held)
     is_html: bool
     source: str
     """The file name as the user gave it, or ``<stdin>``: used in every message about it."""

@@ -26,7 +26,7 @@ from ebooklib import epub
 
 from exporter.errors import OutputError
 from exporter.layout import BookPlan
-from exporter.zip_archive import Deflated, TooBig, ZipArchive, deflate_soon, stored
+from exporter.zip_archive import Entry, TooBig, ZipArchive, deflate_soon, stored
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -39,7 +39,7 @@ class Prerendered(epub.EpubHtml):  # type: ignore[misc]
     with an HTML parser, drops the head and returns ``b""`` on any hiccup. ``deflated``: its
     bytes as the archive will hold them, started on another core when it was rendered."""
 
-    deflated: Future[Deflated] | None = None
+    deflated: Future[Entry] | None = None
 
     def get_content(self, default: bytes | None = None) -> bytes:
         content: bytes = self.content
@@ -60,7 +60,7 @@ class _ArchiveOut:
     ) -> None:
         raw = data.encode("utf-8") if isinstance(data, str) else data
         doc = self._ready.get(name)
-        entry: Deflated | Future[Deflated]
+        entry: Entry | Future[Entry]
         if compress_type == zipfile.ZIP_STORED:
             entry = stored(raw)
         elif doc is not None and doc.deflated is not None and doc.content is raw:
